@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds LAMMPS 4Feb2025 (PLUGIN, ML-UF3, ML-SNAP, MANYBODY; serial) from Debian's trixie
+# source package into a cache outside the repository, once per machine.
+# Usage: scripts/build-lammps.sh        (prints the install prefix on its last line)
+# Env:   UF3_CACHE (default ~/.cache/uf3)
+set -euo pipefail
+log() { echo "[uf3 lammps] $*" >&2; }
+cache="${UF3_CACHE:-$HOME/.cache/uf3}"
+root="$cache/lammps-4Feb2025"
+prefix="$root/install"
+marker="$root/.complete"
+if [[ -f "$marker" && -x "$prefix/bin/lmp" && -d "$root/src/src/PLUGIN" ]]; then
+  echo "$root"; exit 0
+fi
+log "no valid LAMMPS cache in $root: building it (once per machine, about 5-10 minutes)"
+mkdir -p "$root"
+exec 9>"$root/.lock"
+flock 9
+if [[ -f "$marker" && -x "$prefix/bin/lmp" ]]; then echo "$root"; exit 0; fi
+
+need=()
+for tool in cmake g++ make flock tar; do command -v "$tool" >/dev/null || need+=("$tool"); done
+if ((${#need[@]})); then
+  log "installing build tools: ${need[*]}"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmake g++ make util-linux tar xz-utils >&2
+fi
+
+# A private apt configuration holding only trixie's source list, so the machine's own
+# apt state is untouched. The mirror is the one the machine already uses.
+mirror=$(grep -hE '^\s*URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -1 || true)
+if [[ -z "$mirror" ]]; then
+  mirror=$(grep -hE '^\s*deb\s' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' | grep -v security | head -1 || true)
+fi
+[[ -n "$mirror" ]] || { log "cannot find a Debian mirror in /etc/apt/sources.list*"; exit 1; }
+apt_dir="$root/apt"
+mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
+keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+echo "deb-src [signed-by=$keyring] $mirror trixie main" > "$apt_dir/sources.list"
+apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=/dev/null"
+          -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache::Archives=$apt_dir/archives"
+          -o "APT::Get::List-Cleanup=0")
+log "reading trixie source index from $mirror"
+apt-get "${apt_opts[@]}" update -qq >&2
+version=$(apt-cache "${apt_opts[@]}" showsrc lammps | awk '/^Version:/{print $2; exit}')
+[[ -n "$version" ]] || { log "trixie has no lammps source package"; exit 1; }
+log "downloading lammps=$version source"
+dl="$root/download"
+rm -rf "$dl"; mkdir -p "$dl"
+(cd "$dl" && apt-get "${apt_opts[@]}" source --download-only "lammps=$version" >&2) || true
+orig=$(ls "$dl"/lammps_*.orig.tar.* 2>/dev/null | head -1 || true)
+[[ -n "$orig" ]] || { log "download of the lammps source tarball failed"; exit 1; }
+log "unpacking $(basename "$orig")"
+rm -rf "$root/src"; mkdir -p "$root/src"
+tar -xf "$orig" -C "$root/src" --strip-components=1
+grep -q '4 Feb 2025' "$root/src/src/version.h" || { log "unpacked tree is not LAMMPS 4Feb2025: $(cat "$root/src/src/version.h")"; exit 1; }
+
+log "configuring (cmake) and building with $(nproc) cores"
+rm -rf "$root/build"
+cmake -S "$root/src/cmake" -B "$root/build" -D CMAKE_BUILD_TYPE=Release -D CMAKE_INSTALL_PREFIX="$prefix" \
+  -D BUILD_MPI=off -D BUILD_OMP=off -D PKG_PLUGIN=on -D PKG_ML-UF3=on -D PKG_ML-SNAP=on -D PKG_MANYBODY=on \
+  -D BUILD_SHARED_LIBS=on -D LAMMPS_MACHINE= -D WITH_JPEG=off -D WITH_PNG=off -D WITH_FFMPEG=off \
+  -D WITH_GZIP=off -D BUILD_TOOLS=off -D BUILD_LAMMPS_GUI=off > "$root/cmake.log" 2>&1 \
+  || { log "cmake failed, see $root/cmake.log"; tail -20 "$root/cmake.log" >&2; exit 1; }
+cmake --build "$root/build" -j "$(nproc)" > "$root/build.log" 2>&1 \
+  || { log "build failed, see $root/build.log"; tail -30 "$root/build.log" >&2; exit 1; }
+cmake --install "$root/build" > "$root/install.log" 2>&1
+echo "$version" > "$marker"
+log "LAMMPS 4Feb2025 installed in $prefix"
+echo "$root"
