@@ -1,0 +1,163 @@
+package org.uf3j.fit;
+
+import java.util.Arrays;
+
+/**
+ * The rows of the linear system for one configuration, as written by {@link Featurizer}: the
+ * energy row ∂E/∂c (p entries), the 3N force rows ∂F_a,k/∂c with F_a,k = −∂E/∂x_a,k, and the 6
+ * virial rows ∂W/∂c with W = −∂E/∂ε (Voigt xx, yy, zz, yz, xz, xy). Only the
+ * columns listed in {@link #activeColumns()} can be non-zero. A reusable work area: one per
+ * thread, overwritten by every call to {@link Featurizer#featurize}; allocation-free once it has
+ * grown to the largest configuration.
+ *
+ * <p>Force rows are stored column-major (column c holds rows 0..3N−1 contiguously), which makes
+ * the products XᵀX of the normal equations dot products of contiguous arrays.
+ */
+public final class FeatureBlock {
+    private final int columns;
+    final double[] energy;
+    final double[] virial; // 6 per column
+    double[] forces; // column-major, stride rows
+    final boolean[] active;
+    final int[] activeList;
+    int activeCount;
+    int atoms;
+    int rows;
+    boolean hasForces;
+    boolean hasVirial;
+    String source = "";
+
+    FeatureBlock(int columns) {
+        this.columns = columns;
+        this.energy = new double[columns];
+        this.virial = new double[6 * columns];
+        this.forces = new double[0];
+        this.active = new boolean[columns];
+        this.activeList = new int[columns];
+    }
+
+    /** Clears the previous configuration's entries and makes room for {@code atoms} atoms. */
+    void reset(int newAtoms, boolean forces, boolean virials, String newSource) {
+        for (int q = 0; q < activeCount; q++) {
+            int c = activeList[q];
+            active[c] = false;
+            energy[c] = 0;
+            if (hasForces) {
+                Arrays.fill(this.forces, c * rows, (c + 1) * rows, 0.0);
+            }
+            if (hasVirial) {
+                Arrays.fill(virial, 6 * c, 6 * c + 6, 0.0);
+            }
+        }
+        activeCount = 0;
+        atoms = newAtoms;
+        rows = 3 * newAtoms;
+        hasForces = forces;
+        hasVirial = virials;
+        source = newSource;
+        if (forces && this.forces.length < (long) rows * columns) {
+            long need = (long) rows * columns;
+            if (need > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("configuration " + newSource + ": " + newAtoms + " atoms x " + columns
+                        + " columns is too large a force block");
+            }
+            this.forces = new double[(int) need];
+        }
+    }
+
+    /** Marks a column as touched by this configuration. */
+    void touch(int c) {
+        if (!active[c]) {
+            active[c] = true;
+            activeList[activeCount++] = c;
+        }
+    }
+
+    /** Number of columns p. */
+    public int columns() {
+        return columns;
+    }
+
+    public int atoms() {
+        return atoms;
+    }
+
+    /** Number of force rows, 3N (0 when forces were not computed). */
+    public int forceRows() {
+        return hasForces ? rows : 0;
+    }
+
+    public boolean hasForces() {
+        return hasForces;
+    }
+
+    public boolean hasVirial() {
+        return hasVirial;
+    }
+
+    /** Number of columns that may be non-zero. */
+    public int activeCount() {
+        return activeCount;
+    }
+
+    /** The q-th possibly non-zero column (unordered). */
+    public int activeColumn(int q) {
+        return activeList[q];
+    }
+
+    /** A sorted copy of the possibly non-zero columns. */
+    public int[] activeColumns() {
+        int[] a = Arrays.copyOf(activeList, activeCount);
+        Arrays.sort(a);
+        return a;
+    }
+
+    /** ∂E/∂c of column c (total energy, eV per unit coefficient). */
+    public double energy(int c) {
+        return energy[c];
+    }
+
+    /** ∂F_row/∂c: force component row = 3·atom + k of column c. */
+    public double force(int row, int c) {
+        return forces[c * rows + row];
+    }
+
+    /** ∂W_k/∂c, Voigt component k of the virial. */
+    public double virial(int k, int c) {
+        return virial[6 * c + k];
+    }
+
+    /** A copy of the energy row. */
+    public double[] energyRow() {
+        return energy.clone();
+    }
+
+    /** A dense copy of force row {@code row}. */
+    public double[] forceRow(int row) {
+        double[] out = new double[columns];
+        for (int q = 0; q < activeCount; q++) {
+            int c = activeList[q];
+            out[c] = forces[c * rows + row];
+        }
+        return out;
+    }
+
+    /** A dense copy of virial row k. */
+    public double[] virialRow(int k) {
+        double[] out = new double[columns];
+        for (int c = 0; c < columns; c++) {
+            out[c] = virial[6 * c + k];
+        }
+        return out;
+    }
+
+    /** The contiguous force entries of column c: forces[offset .. offset + rows). */
+    double[] forceData() {
+        return forces;
+    }
+
+    /** Offset of column c in {@link #forceData()}. */
+    int forceOffset(int c) {
+        return c * rows;
+    }
+}
