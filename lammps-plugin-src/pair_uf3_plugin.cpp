@@ -1,0 +1,489 @@
+/* ----------------------------------------------------------------------
+   pair_style uf3 (UF3-J plugin).  See pair_uf3_plugin.h.
+
+   Energy convention (as the uf3 package and LAMMPS ML-UF3):
+     E = sum_i sum_{j!=i} V2(r_ij) + sum_i sum_{j<k} V3(r_ij, r_ik, r_jk)
+
+   uf3 2: half neighbour list; each unordered pair is evaluated once and counts
+          2 V2(r) (both ordered pairs); standard newton on/off handling.
+   uf3 3: full neighbour list; all terms centred on a local atom i are evaluated by
+          uf3::Potential::evaluate_centre().  The pair term of a neighbour j is taken
+          (with weight 2) from exactly one of the two mirrored entries i->j / j->i.
+          Forces, per-atom energies and virials on neighbours that are ghost atoms
+          go to f/eatom/vatom of the ghost with newton_pair on (LAMMPS sums them
+          back), and with newton_pair off into a private buffer that this style
+          reverse-communicates itself.  Either way each term is computed once, by
+          the owner of its centre atom, and the virial is tallied explicitly.
+------------------------------------------------------------------------- */
+
+#include "pair_uf3_plugin.h"
+
+#include "uf3_file.h"
+
+#include "atom.h"
+#include "comm.h"
+#include "error.h"
+#include "force.h"
+#include "memory.h"
+#include "neigh_list.h"
+#include "neighbor.h"
+#include "update.h"
+
+#include <cmath>
+#include <cstring>
+
+using namespace LAMMPS_NS;
+
+namespace {
+// For a ghost neighbour j of local atom i: true for exactly one of the two mirrored
+// entries (i, image of j) and (j, image of i), by lexicographic position (z, y, x).
+inline bool ghost_pair_owner(const double *xj, const double *xi)
+{
+  if (xj[2] != xi[2]) return xj[2] > xi[2];
+  if (xj[1] != xi[1]) return xj[1] > xi[1];
+  return xj[0] > xi[0];
+}
+constexpr int GSTRIDE = 10;    // per-atom ghost buffer: force 3, energy 1, virial 6
+}    // namespace
+
+/* ---------------------------------------------------------------------- */
+
+PairUF3J::PairUF3J(LAMMPS *lmp) : Pair(lmp), nbody(3), gbuf(nullptr), gbuf_nmax(0), gbuf_stride(3)
+{
+  restartinfo = 0;
+  one_coeff = 1;
+  manybody_flag = 1;
+  single_enable = 0;
+  no_virial_fdotr_compute = 1;
+  centroidstressflag = CENTROID_NOTAVAIL;
+  comm_reverse_off = GSTRIDE;
+}
+
+PairUF3J::~PairUF3J()
+{
+  if (copymode) return;
+  memory->destroy(gbuf);
+  if (allocated) {
+    memory->destroy(setflag);
+    memory->destroy(cutsq);
+  }
+}
+
+/* ---------------------------------------------------------------------- */
+
+void PairUF3J::allocate()
+{
+  allocated = 1;
+  const int n = atom->ntypes + 1;
+  memory->create(setflag, n, n, "pair:setflag");
+  memory->create(cutsq, n, n, "pair:cutsq");
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++) setflag[i][j] = 0;
+  pcut2.assign(static_cast<std::size_t>(n) * n, 0.0);
+  l3cut2.assign(static_cast<std::size_t>(n) * n, 0.0);
+}
+
+/* ----------------------------------------------------------------------
+   pair_style uf3 2|3
+------------------------------------------------------------------------- */
+
+void PairUF3J::settings(int narg, char **arg)
+{
+  if (narg != 1 || (strcmp(arg[0], "2") != 0 && strcmp(arg[0], "3") != 0)) {
+    std::string found;
+    for (int i = 0; i < narg; i++) found += (i ? " " : "") + std::string(arg[i]);
+    error->all(FLERR, "pair_style uf3: expected one argument, 2 (2-body) or 3 (2- and 3-body), found '{}'",
+               found);
+  }
+  nbody = arg[0][0] - '0';
+  if (nbody == 3) {
+    manybody_flag = 1;
+    single_enable = 0;
+    comm_reverse_off = GSTRIDE;
+    centroidstressflag = CENTROID_NOTAVAIL;
+  } else {
+    manybody_flag = 0;
+    single_enable = 1;
+    comm_reverse_off = 0;
+    centroidstressflag = CENTROID_SAME;
+  }
+  // a new pair_style invalidates earlier coefficients
+  pot.reset();
+  if (allocated) {
+    const int n = atom->ntypes + 1;
+    for (int i = 0; i < n; i++)
+      for (int j = 0; j < n; j++) setflag[i][j] = 0;
+  }
+}
+
+/* ----------------------------------------------------------------------
+   pair_coeff * * FILE El_1 ... El_ntypes
+------------------------------------------------------------------------- */
+
+void PairUF3J::coeff(int narg, char **arg)
+{
+  const int ntypes = atom->ntypes;
+  if (narg != 3 + ntypes)
+    error->all(FLERR,
+               "pair_coeff for pair_style uf3: expected {} words '* * FILE El_1 ... El_{}' (one element "
+               "name per atom type), found {}",
+               3 + ntypes, ntypes, narg);
+  if (strcmp(arg[0], "*") != 0 || strcmp(arg[1], "*") != 0)
+    error->all(FLERR, "pair_coeff for pair_style uf3: expected '* *' as the first two words, found '{} {}'",
+               arg[0], arg[1]);
+  if (!allocated) allocate();
+
+  el_names.clear();
+  type2el.assign(ntypes + 1, -1);
+  for (int t = 1; t <= ntypes; t++) {
+    const std::string name = arg[2 + t];
+    int idx = -1;
+    for (std::size_t e = 0; e < el_names.size(); e++)
+      if (el_names[e] == name) idx = static_cast<int>(e);
+    if (idx < 0) {
+      idx = static_cast<int>(el_names.size());
+      el_names.push_back(name);
+    }
+    type2el[t] = idx;
+  }
+
+  // rank 0 reads the file, everybody parses the same text (same errors everywhere)
+  const std::string fname = arg[2];
+  std::string text, open_error;
+  int len = 0;
+  if (comm->me == 0) {
+    FILE *fp = utils::open_potential(fname, lmp, nullptr);
+    if (!fp) {
+      open_error = utils::getsyserror();
+      len = -1;
+    } else {
+      char buf[65536];
+      std::size_t got;
+      while ((got = fread(buf, 1, sizeof(buf), fp)) > 0) text.append(buf, got);
+      fclose(fp);
+      len = static_cast<int>(text.size());
+    }
+  }
+  MPI_Bcast(&len, 1, MPI_INT, 0, world);
+  if (len < 0) {
+    if (comm->me == 0)
+      error->one(FLERR, "pair_style uf3: cannot open potential file {}: {}", fname, open_error);
+    error->all(FLERR, "pair_style uf3: cannot open potential file {}", fname);
+  }
+  text.resize(len);
+  if (len > 0) MPI_Bcast(&text[0], len, MPI_CHAR, 0, world);
+
+  std::vector<std::string> warnings;
+  try {
+    uf3::PotentialFile pf = uf3::parse_potential_file(text, fname);
+    if (pf.units != update->unit_style)
+      throw uf3::Error("file " + fname + " line " + std::to_string(pf.units_line) + ": expected units '" +
+                       update->unit_style + "' (the simulation's units), found '" + pf.units + "'");
+    pot = std::make_unique<uf3::Potential>(uf3::make_potential(pf, el_names, nbody == 3, &warnings));
+  } catch (const uf3::Error &e) {
+    error->all(FLERR, "pair_style uf3: {}", e.what());
+  }
+  if (comm->me == 0)
+    for (const auto &w : warnings) error->warning(FLERR, "pair_style uf3: {}", w);
+
+  for (int i = 1; i <= ntypes; i++)
+    for (int j = 1; j <= ntypes; j++) setflag[i][j] = 1;
+}
+
+/* ---------------------------------------------------------------------- */
+
+void PairUF3J::init_style()
+{
+  if (!pot) error->all(FLERR, "pair_style uf3: pair_coeff * * FILE El_1 ... has not been given");
+  if (nbody == 3)
+    neighbor->add_request(this, NeighConst::REQ_FULL);
+  else
+    neighbor->add_request(this);
+}
+
+/* ---------------------------------------------------------------------- */
+
+double PairUF3J::init_one(int i, int j)
+{
+  if (setflag[i][j] == 0 || !pot) error->all(FLERR, "pair_style uf3: pair_coeff has not been given");
+  const int a = type2el[i], b = type2el[j];
+  const int n = atom->ntypes + 1;
+  const double p = pot->pair_cutoff(a, b);
+  const double l_ab = nbody == 3 ? pot->three_body_cutoff(a, b) : 0.0;
+  const double l_ba = nbody == 3 ? pot->three_body_cutoff(b, a) : 0.0;
+  pcut2[i * n + j] = pcut2[j * n + i] = p * p;
+  l3cut2[i * n + j] = l_ab * l_ab;
+  l3cut2[j * n + i] = l_ba * l_ba;
+  return std::max(p, std::max(l_ab, l_ba));
+}
+
+/* ---------------------------------------------------------------------- */
+
+void PairUF3J::compute(int eflag, int vflag)
+{
+  ev_init(eflag, vflag);
+  if (nbody == 2) {
+    compute_two_body();
+    return;
+  }
+  const bool per_atom = eflag_atom || vflag_atom;
+  if (force->newton_pair) {
+    if (per_atom)
+      compute_three_body<true, true>();
+    else
+      compute_three_body<false, true>();
+  } else {
+    if (per_atom)
+      compute_three_body<true, false>();
+    else
+      compute_three_body<false, false>();
+  }
+}
+
+/* ----------------------------------------------------------------------
+   uf3 2: half list, each unordered pair once, counting both ordered pairs
+------------------------------------------------------------------------- */
+
+void PairUF3J::compute_two_body()
+{
+  double **x = atom->x;
+  double **f = atom->f;
+  const int *type = atom->type;
+  const int nlocal = atom->nlocal;
+  const int newton_pair = force->newton_pair;
+  const int n = atom->ntypes + 1;
+  const int inum = list->inum;
+  const int *ilist = list->ilist;
+  const int *numneigh = list->numneigh;
+  int **firstneigh = list->firstneigh;
+
+  for (int ii = 0; ii < inum; ii++) {
+    const int i = ilist[ii];
+    const double xi = x[i][0], yi = x[i][1], zi = x[i][2];
+    const int ti = type[i];
+    const int ci = type2el[ti];
+    const double *pc2 = &pcut2[static_cast<std::size_t>(ti) * n];
+    const int *jlist = firstneigh[i];
+    const int jnum = numneigh[i];
+    double fxi = 0.0, fyi = 0.0, fzi = 0.0;
+    for (int jj = 0; jj < jnum; jj++) {
+      const int j = jlist[jj] & NEIGHMASK;
+      const double delx = xi - x[j][0], dely = yi - x[j][1], delz = zi - x[j][2];
+      const double rsq = delx * delx + dely * dely + delz * delz;
+      const int tj = type[j];
+      if (rsq >= pc2[tj]) continue;
+      const double r = std::sqrt(rsq);
+      double V, dV;
+      if (pot->pair_term(ci, type2el[tj], r, V, dV) != 0) {
+        if (r * r >= pc2[tj]) continue;    // rounding at the cutoff
+        uf3::EvalError err;
+        err.kind = uf3::EvalError::PAIR_TOO_CLOSE;
+        err.ei = ci;
+        err.ej = type2el[tj];
+        err.r = r;
+        err.r_min = pot->pair_min_distance(ci, err.ej);
+        error->one(FLERR, "pair_style uf3: {}",
+                   uf3::Potential::describe(err, std::to_string(atom->tag[i]), std::to_string(atom->tag[j]), ""));
+      }
+      const double fpair = -2.0 * dV / r;    // force on i = fpair * (x_i - x_j)
+      fxi += delx * fpair;
+      fyi += dely * fpair;
+      fzi += delz * fpair;
+      if (newton_pair || j < nlocal) {
+        f[j][0] -= delx * fpair;
+        f[j][1] -= dely * fpair;
+        f[j][2] -= delz * fpair;
+      }
+      if (evflag) ev_tally(i, j, nlocal, newton_pair, eflag_either ? 2.0 * V : 0.0, 0.0, fpair, delx, dely, delz);
+    }
+    f[i][0] += fxi;
+    f[i][1] += fyi;
+    f[i][2] += fzi;
+  }
+}
+
+/* ----------------------------------------------------------------------
+   uf3 3: full list, all terms centred on each local atom
+------------------------------------------------------------------------- */
+
+template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
+{
+  double **x = atom->x;
+  double **f = atom->f;
+  const int *type = atom->type;
+  const int nlocal = atom->nlocal;
+  const int nall = nlocal + atom->nghost;
+  const int n = atom->ntypes + 1;
+  const int ne = pot->n_elements();
+  const int inum = list->inum;
+  const int *ilist = list->ilist;
+  const int *numneigh = list->numneigh;
+  int **firstneigh = list->firstneigh;
+
+  if (!NEWTON) {
+    if (atom->nmax > gbuf_nmax) {
+      memory->destroy(gbuf);
+      gbuf_nmax = atom->nmax;
+      memory->create(gbuf, static_cast<bigint>(gbuf_nmax) * GSTRIDE, "pair:uf3:gbuf");
+    }
+    std::fill(gbuf, gbuf + static_cast<std::size_t>(nall) * GSTRIDE, 0.0);
+    gbuf_stride = PER_ATOM ? GSTRIDE : 3;
+  }
+
+  for (int ii = 0; ii < inum; ii++) {
+    const int i = ilist[ii];
+    const double *xi = x[i];
+    const int ti = type[i];
+    const int ci = type2el[ti];
+    const double *pc2 = &pcut2[static_cast<std::size_t>(ti) * n];
+    const double *lc2 = &l3cut2[static_cast<std::size_t>(ti) * n];
+    const int *jlist = firstneigh[i];
+    const int jnum = numneigh[i];
+
+    ws.reserve(jnum, ne);
+    if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
+    int m = 0;
+    for (int jj = 0; jj < jnum; jj++) {
+      const int j = jlist[jj] & NEIGHMASK;
+      const double dx = x[j][0] - xi[0], dy = x[j][1] - xi[1], dz = x[j][2] - xi[2];
+      const double rsq = dx * dx + dy * dy + dz * dz;
+      const int tj = type[j];
+      const bool keep3 = rsq < lc2[tj];
+      const bool keep2 = rsq < pc2[tj] && (j < nlocal ? j > i : ghost_pair_owner(x[j], xi));
+      if (!keep2 && !keep3) continue;
+      ws.dx[m] = dx;
+      ws.dy[m] = dy;
+      ws.dz[m] = dz;
+      ws.rsq[m] = rsq;
+      ws.elem[m] = type2el[tj];
+      ws.w[m] = keep2 ? 2.0 : 0.0;
+      ws_atom[m] = j;
+      m++;
+    }
+    ws.n = m;
+    if (pot->evaluate_centre<PER_ATOM>(ci, ws) != 0) too_close(i);
+
+    f[i][0] += ws.fi[0];
+    f[i][1] += ws.fi[1];
+    f[i][2] += ws.fi[2];
+    for (int e = 0; e < m; e++) {
+      const int j = ws_atom[e];
+      if (NEWTON || j < nlocal) {
+        f[j][0] += ws.fx[e];
+        f[j][1] += ws.fy[e];
+        f[j][2] += ws.fz[e];
+      } else {
+        double *g = gbuf + static_cast<std::size_t>(j) * GSTRIDE;
+        g[0] += ws.fx[e];
+        g[1] += ws.fy[e];
+        g[2] += ws.fz[e];
+      }
+    }
+    if (eflag_global) eng_vdwl += ws.energy;
+    if (vflag_global)
+      for (int k = 0; k < 6; k++) virial[k] += ws.virial[k];
+    if (PER_ATOM) {
+      if (eflag_atom) {
+        eatom[i] += ws.ei;
+        for (int e = 0; e < m; e++) {
+          const int j = ws_atom[e];
+          if (NEWTON || j < nlocal)
+            eatom[j] += ws.e[e];
+          else
+            gbuf[static_cast<std::size_t>(j) * GSTRIDE + 3] += ws.e[e];
+        }
+      }
+      if (vflag_atom) {
+        for (int k = 0; k < 6; k++) vatom[i][k] += ws.vi[k];
+        for (int e = 0; e < m; e++) {
+          const int j = ws_atom[e];
+          const double *v = &ws.v[6 * static_cast<std::size_t>(e)];
+          double *dst = (NEWTON || j < nlocal) ? vatom[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE + 4;
+          for (int k = 0; k < 6; k++) dst[k] += v[k];
+        }
+      }
+    }
+  }
+
+  if (!NEWTON) {
+    comm->reverse_comm(this);
+    for (int i = 0; i < nlocal; i++) {
+      const double *g = gbuf + static_cast<std::size_t>(i) * GSTRIDE;
+      f[i][0] += g[0];
+      f[i][1] += g[1];
+      f[i][2] += g[2];
+      if (PER_ATOM) {
+        if (eflag_atom) eatom[i] += g[3];
+        if (vflag_atom)
+          for (int k = 0; k < 6; k++) vatom[i][k] += g[4 + k];
+      }
+    }
+  }
+}
+
+/* ---------------------------------------------------------------------- */
+
+void PairUF3J::too_close(int i)
+{
+  const uf3::EvalError &err = ws.err;
+  const std::string a = err.a >= 0 ? std::to_string(atom->tag[ws_atom[err.a]]) : "?";
+  const std::string b = err.b >= 0 ? std::to_string(atom->tag[ws_atom[err.b]]) : "?";
+  std::string msg = uf3::Potential::describe(err, std::to_string(atom->tag[i]), a, b);
+  // name elements rather than indices
+  msg += " [elements:";
+  for (std::size_t e = 0; e < el_names.size(); e++) msg += " " + std::to_string(e) + "=" + el_names[e];
+  msg += "]";
+  error->one(FLERR, "pair_style uf3: {}", msg);
+}
+
+/* ---------------------------------------------------------------------- */
+
+double PairUF3J::single(int /*i*/, int /*j*/, int itype, int jtype, double rsq, double /*factor_coul*/,
+                        double /*factor_lj*/, double &fforce)
+{
+  fforce = 0.0;
+  const int n = atom->ntypes + 1;
+  if (rsq >= pcut2[static_cast<std::size_t>(itype) * n + jtype]) return 0.0;
+  const double r = std::sqrt(rsq);
+  double V, dV;
+  const int st = pot->pair_term(type2el[itype], type2el[jtype], r, V, dV);
+  if (st < 0) return 0.0;
+  if (st > 0)
+    error->one(FLERR, "pair_style uf3: distance {} is below the first knot {} of the 2-body spline", r,
+               pot->pair_min_distance(type2el[itype], type2el[jtype]));
+  // both ordered pairs i->j and j->i
+  fforce = -2.0 * dV / r;
+  return 2.0 * V;
+}
+
+/* ---------------------------------------------------------------------- */
+
+int PairUF3J::pack_reverse_comm(int n, int first, double *buf)
+{
+  int m = 0;
+  for (int i = first; i < first + n; i++) {
+    const double *g = gbuf + static_cast<std::size_t>(i) * GSTRIDE;
+    for (int k = 0; k < gbuf_stride; k++) buf[m++] = g[k];
+  }
+  return m;
+}
+
+void PairUF3J::unpack_reverse_comm(int n, int *list_in, double *buf)
+{
+  int m = 0;
+  for (int i = 0; i < n; i++) {
+    double *g = gbuf + static_cast<std::size_t>(list_in[i]) * GSTRIDE;
+    for (int k = 0; k < gbuf_stride; k++) g[k] += buf[m++];
+  }
+}
+
+/* ---------------------------------------------------------------------- */
+
+double PairUF3J::memory_usage()
+{
+  double bytes = Pair::memory_usage();
+  bytes += static_cast<double>(gbuf_nmax) * GSTRIDE * sizeof(double);
+  bytes += static_cast<double>(ws.cap) * (16 * sizeof(double) + 2 * sizeof(int));
+  bytes += static_cast<double>(ws.legs.size()) * sizeof(uf3::LegBasis);
+  return bytes;
+}

@@ -1,0 +1,59 @@
+/* -*- c++ -*- ----------------------------------------------------------
+   pair_style uf3 (UF3-J plugin): Ultra-Fast Force Fields, 2- and 3-body
+   cubic B-spline potentials, reading the ML-UF3 potential file format.
+
+   pair_style uf3 2|3
+   pair_coeff * * FILE.uf3 El_1 ... El_ntypes
+
+   The spline math lives in uf3_kernel.h (shared with the JavaCPP binding).
+------------------------------------------------------------------------- */
+
+#ifndef LMP_PAIR_UF3_PLUGIN_H
+#define LMP_PAIR_UF3_PLUGIN_H
+
+#include "pair.h"
+
+#include "uf3_kernel.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace LAMMPS_NS {
+
+class PairUF3J : public Pair {
+ public:
+  PairUF3J(class LAMMPS *);
+  ~PairUF3J() override;
+  void compute(int, int) override;
+  void settings(int, char **) override;
+  void coeff(int, char **) override;
+  void init_style() override;
+  double init_one(int, int) override;
+  double single(int, int, int, int, double, double, double, double &) override;
+  int pack_reverse_comm(int, int, double *) override;
+  void unpack_reverse_comm(int, int *, double *) override;
+  double memory_usage() override;
+
+ protected:
+  int nbody;                                // 2 or 3
+  std::unique_ptr<uf3::Potential> pot;      // spline tables
+  std::vector<std::string> el_names;        // distinct elements, kernel index order
+  std::vector<int> type2el;                 // atom type -> element index
+  std::vector<double> pcut2, l3cut2;        // per type pair: 2-body and 3-body (ij leg) cutoff^2
+  uf3::Workspace ws;                        // per-centre scratch
+  std::vector<int> ws_atom;                 // LAMMPS index of each workspace entry
+
+  // newton_pair off, 3-body: contributions to ghost atoms, reverse-communicated by us
+  double *gbuf;
+  int gbuf_nmax, gbuf_stride;
+
+  void allocate();
+  void compute_two_body();
+  template <bool PER_ATOM, bool NEWTON> void compute_three_body();
+  [[noreturn]] void too_close(int i);
+};
+
+}    // namespace LAMMPS_NS
+
+#endif

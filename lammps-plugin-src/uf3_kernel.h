@@ -1,0 +1,932 @@
+// uf3_kernel.h -- the one definition of the UF3 spline math (header-only, C++17).
+//
+// Used by the LAMMPS plugin (pair_uf3_plugin.cpp) and by the JavaCPP binding
+// (uf3-lammps-native). No LAMMPS or MPI dependency.
+//
+// Model (ordered-pair convention of the uf3 package and LAMMPS ML-UF3):
+//   E = sum_i sum_{j != i} V2_{ci cj}(r_ij)  +  sum_i sum_{j<k} V3_{ci; cj ck}(r_ij, r_ik, r_jk)
+//   V2(r)           = sum_n c_n B_n(r)
+//   V3(rij,rik,rjk) = sum_lmn c_lmn B_l(rij) B_m(rik) B_n(rjk)
+// with cubic B-splines on arbitrary non-decreasing knot vectors (normally clamped:
+// end knots repeated 4 times), n_basis = n_knots - 4.
+//
+// Domain of a knot vector t[0..nk-1]: [t[3], t[nk-4]).  A distance at or beyond
+// t[nk-4] contributes nothing (the potential is truncated there; with the usual
+// trailing trim of 3 zero coefficients V, V', V'' vanish at that point).  A distance
+// below t[3] (the first knot of a clamped vector) where the term is otherwise active
+// is an error: the spline is undefined there and extrapolating would be garbage.
+//
+// Element indices are 0-based.  Pair splines are symmetric (set_pair(a,b) also sets
+// (b,a)).  A triplet (centre a; b, c) has its ij leg pointing at element b and its ik
+// leg at element c; set_triplet(a,b,c,...) also sets (a;c,b) with the legs swapped.
+// Each leg (ij, ik, jk) has its own knot vector and therefore its own cutoff.
+// For b == c the ij and ik knots must be identical and the coefficient tensor is
+// replaced by its symmetric part (c_lmn + c_mln)/2 (the energy must not depend on
+// the order in which j and k are listed).
+//
+// Terms that were never set contribute nothing; use missing_terms() to check that
+// a potential is complete for the elements you simulate.
+//
+// Virial order everywhere: xx, yy, zz, xy, xz, yz (the LAMMPS order), virial =
+// sum over terms of (relative position) (x) (force), units of energy; per-atom
+// virials follow LAMMPS: a pair term gives half to each atom, a triplet term a third
+// to each of its three atoms.  Per-atom energies likewise (pair: half each, triplet:
+// a third each).
+//
+// Errors: every public function reports bad input by throwing uf3::Error (derived
+// from std::runtime_error; JavaCPP turns it into a java.lang.RuntimeException with
+// the same message).  The per-centre evaluator used by LAMMPS returns a status code
+// instead and leaves the details in the Workspace (no exceptions in hot loops).
+#ifndef UF3_KERNEL_H
+#define UF3_KERNEL_H
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace uf3 {
+
+class Error : public std::runtime_error {
+ public:
+  explicit Error(const std::string &what) : std::runtime_error(what) {}
+};
+
+namespace detail {
+inline std::string fmt_double(double v)
+{
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "%.17g", v);
+  return buf;
+}
+}    // namespace detail
+
+// ---------------------------------------------------------------------------
+// A validated knot vector with per-interval basis polynomials.
+// Interval q (0 <= q < nint) spans [t[q+3], t[q+4]); on it the four non-zero basis
+// functions are B_{q}, ..., B_{q+3}; each is stored as a cubic in x = r - t[q+3]:
+//   B_{q+b}(r)  = P[q][0][b] + x*(P[q][1][b] + x*(P[q][2][b] + x*P[q][3][b]))
+//   B'_{q+b}(r) = D[q][0][b] + x*(D[q][1][b] + x*D[q][2][b])
+// ---------------------------------------------------------------------------
+class Knots {
+ public:
+  Knots() = default;
+
+  Knots(const double *knots, int n_knots, const std::string &what)
+  {
+    if (n_knots < 8)
+      throw Error(what + ": expected at least 8 knots (4 basis functions), got " +
+                  std::to_string(n_knots));
+    t_.assign(knots, knots + n_knots);
+    for (int i = 0; i < n_knots; ++i) {
+      if (!std::isfinite(t_[i]))
+        throw Error(what + ": knot " + std::to_string(i) + " is not a finite number");
+      if (i > 0 && t_[i] < t_[i - 1])
+        throw Error(what + ": knots must be non-decreasing, but knot " + std::to_string(i) +
+                    " (" + detail::fmt_double(t_[i]) + ") < knot " + std::to_string(i - 1) + " (" +
+                    detail::fmt_double(t_[i - 1]) + ")");
+    }
+    lo_ = t_[3];
+    hi_ = t_[n_knots - 4];
+    if (!(hi_ > lo_))
+      throw Error(what + ": empty spline domain [knot 3, knot n-4] = [" + detail::fmt_double(lo_) +
+                  ", " + detail::fmt_double(hi_) + "]");
+    nint_ = n_knots - 7;
+    build_polynomials();
+    // uniform spacing: O(1) guess, corrected by at most a step either way
+    const double h = (hi_ - lo_) / nint_;
+    uniform_ = true;
+    for (int q = 0; q <= nint_; ++q)
+      if (std::fabs(t_[q + 3] - (lo_ + q * h)) > 1e-9 * h) uniform_ = false;
+    inv_h_ = 1.0 / h;
+  }
+
+  int size() const { return static_cast<int>(t_.size()); }
+  const double *data() const { return t_.data(); }
+  double lo() const { return lo_; }          // first knot of the domain, t[3]
+  double hi() const { return hi_; }          // end of the domain (cutoff), t[nk-4]
+  double last() const { return t_.back(); }  // last knot, t[nk-1]
+  int n_basis() const { return size() - 4; }
+  int n_intervals() const { return nint_; }
+  bool uniform() const { return uniform_; }
+  double left(int q) const { return t_[q + 3]; }
+
+  // Interval holding r; requires lo() <= r < hi().
+  int locate(double r) const
+  {
+    if (uniform_) {
+      int q = static_cast<int>((r - lo_) * inv_h_);
+      if (q > nint_ - 1) q = nint_ - 1;
+      if (q < 0) q = 0;
+      while (q > 0 && r < t_[q + 3]) --q;
+      while (q < nint_ - 1 && r >= t_[q + 4]) ++q;
+      return q;
+    }
+    // first knot in t[4..nk-5] greater than r; the interval starts one before it
+    const double *first = t_.data() + 4;
+    const double *last = t_.data() + (t_.size() - 4);
+    const double *p = std::upper_bound(first, last, r);
+    return static_cast<int>(p - t_.data()) - 4;
+  }
+
+  // Values and derivatives of the 4 non-zero basis functions at r in interval q.
+  void basis(int q, double r, double *B, double *dB) const
+  {
+    const double x = r - t_[q + 3];
+    const double *P = &P_[static_cast<std::size_t>(q) * 16];
+    const double *D = &D_[static_cast<std::size_t>(q) * 12];
+    for (int b = 0; b < 4; ++b) B[b] = P[b] + x * (P[4 + b] + x * (P[8 + b] + x * P[12 + b]));
+    for (int b = 0; b < 4; ++b) dB[b] = D[b] + x * (D[4 + b] + x * D[8 + b]);
+  }
+
+  // Per-interval polynomial coefficients of sum_b c[q+b] B_{q+b} in x = r - left(q):
+  // out[q*4 + p] is the coefficient of x^p.
+  void spline_polynomials(const double *coeff, std::vector<double> &out) const
+  {
+    out.assign(static_cast<std::size_t>(nint_) * 4, 0.0);
+    for (int q = 0; q < nint_; ++q)
+      for (int p = 0; p < 4; ++p) {
+        double s = 0.0;
+        for (int b = 0; b < 4; ++b) s += coeff[q + b] * P_[static_cast<std::size_t>(q) * 16 + p * 4 + b];
+        out[static_cast<std::size_t>(q) * 4 + p] = s;
+      }
+  }
+
+  bool same_as(const Knots &o) const { return t_ == o.t_; }
+
+ private:
+  // Cox-de Boor recursion carried out on polynomials in x = r - t[s] for each interval
+  // s = q + 3.  Degenerate (zero-length) intervals get all-zero polynomials; locate()
+  // never returns them.
+  void build_polynomials()
+  {
+    P_.assign(static_cast<std::size_t>(nint_) * 16, 0.0);
+    D_.assign(static_cast<std::size_t>(nint_) * 12, 0.0);
+    for (int q = 0; q < nint_; ++q) {
+      const int s = q + 3;
+      if (!(t_[s + 1] > t_[s])) continue;
+      // N[b][p]: coefficient of x^p of basis function with global index s-3+b
+      double N[4][4] = {{0}};
+      N[3][0] = 1.0;    // degree 0: only B_{s,0} is non-zero
+      for (int deg = 1; deg <= 3; ++deg) {
+        double M[4][4] = {{0}};
+        for (int b = 3 - deg; b <= 3; ++b) {
+          const int i = s - 3 + b;
+          // term 1: (r - t_i)/(t_{i+deg} - t_i) * N_{i,deg-1}
+          const double den1 = t_[i + deg] - t_[i];
+          if (den1 > 0.0 && b >= 4 - deg) {
+            const double a0 = (t_[s] - t_[i]) / den1, a1 = 1.0 / den1;
+            for (int p = 0; p < 4; ++p) {
+              M[b][p] += a0 * N[b][p];
+              if (p > 0) M[b][p] += a1 * N[b][p - 1];
+            }
+          }
+          // term 2: (t_{i+deg+1} - r)/(t_{i+deg+1} - t_{i+1}) * N_{i+1,deg-1}
+          const double den2 = t_[i + deg + 1] - t_[i + 1];
+          if (den2 > 0.0 && b + 1 <= 3) {
+            const double a0 = (t_[i + deg + 1] - t_[s]) / den2, a1 = -1.0 / den2;
+            for (int p = 0; p < 4; ++p) {
+              M[b][p] += a0 * N[b + 1][p];
+              if (p > 0) M[b][p] += a1 * N[b + 1][p - 1];
+            }
+          }
+        }
+        for (int b = 0; b < 4; ++b)
+          for (int p = 0; p < 4; ++p) N[b][p] = M[b][p];
+      }
+      double *P = &P_[static_cast<std::size_t>(q) * 16];
+      double *D = &D_[static_cast<std::size_t>(q) * 12];
+      for (int b = 0; b < 4; ++b) {
+        for (int p = 0; p < 4; ++p) P[p * 4 + b] = N[b][p];
+        for (int p = 0; p < 3; ++p) D[p * 4 + b] = (p + 1) * N[b][p + 1];
+      }
+    }
+  }
+
+  std::vector<double> t_;
+  std::vector<double> P_, D_;
+  double lo_ = 0.0, hi_ = 0.0, inv_h_ = 0.0;
+  int nint_ = 0;
+  bool uniform_ = false;
+};
+
+// 2-body spline: per interval value cubic and derivative quadratic in x = r - left.
+struct PairSpline {
+  Knots knots;
+  std::vector<double> tab;    // [q][8]: a0 a1 a2 a3 | a1 2a2 3a3 0
+  std::vector<double> coeff;
+
+  void eval(double r, int q, double &V, double &dV) const
+  {
+    const double x = r - knots.left(q);
+    const double *a = &tab[static_cast<std::size_t>(q) * 8];
+    V = a[0] + x * (a[1] + x * (a[2] + x * a[3]));
+    dV = a[4] + x * (a[5] + x * a[6]);
+  }
+};
+
+// 3-body tensor spline for one orientation (centre; leg ij -> element b, leg ik -> c).
+struct TripletSpline {
+  Knots kij, kik, kjk;
+  int L = 0, M = 0, N = 0;
+  std::vector<double> c;    // [l][m][n] row-major, L x M x N
+  double cut_ij2 = 0, cut_ik2 = 0, cut_jk2 = 0, lo_jk2 = 0;
+};
+
+// Basis of one neighbour leg, evaluated once per (neighbour, partner element).
+struct LegBasis {
+  double B[4];
+  double dB[4];
+  int q;
+  int state;    // 0: outside the leg's range (no term), 1: ok, 2: below the first knot
+};
+
+// What went wrong in evaluate_centre (status != 0).
+struct EvalError {
+  enum Kind { NONE = 0, PAIR_TOO_CLOSE = 1, TRIPLET_TOO_CLOSE = 2 };
+  int kind = NONE;
+  int a = -1, b = -1;    // workspace entries involved (b = -1 for pairs)
+  int leg = -1;          // 0: ij, 1: ik, 2: jk (triplets)
+  int ei = -1, ej = -1, ek = -1;
+  double r = 0.0, r_min = 0.0;
+};
+
+// Scratch and I/O for one centre atom.  The caller fills n entries (neighbours):
+//   dx,dy,dz  displacement x_j - x_i (including any periodic shift)
+//   rsq       dx^2+dy^2+dz^2
+//   elem      element index of the neighbour
+//   w         weight of the pair term for this neighbour: 1 for an ordered-pair full
+//             list (the usual case); the LAMMPS plugin passes 2 for one member of each
+//             mirrored pair and 0 for the other (it then still enters triplets).
+// evaluate_centre() writes per entry: fx,fy,fz (force on that neighbour), and with
+// per-atom output e (energy share) and v[6*e] (virial share); for the centre: fi,
+// energy (total of all terms centred here), virial (their virial), ei and vi.
+struct Workspace {
+  int n = 0;
+  std::vector<double> dx, dy, dz, rsq, w;
+  std::vector<int> elem;
+  std::vector<double> fx, fy, fz, e, v;
+  double fi[3] = {0, 0, 0};
+  double energy = 0.0, ei = 0.0;
+  double virial[6] = {0, 0, 0, 0, 0, 0};
+  double vi[6] = {0, 0, 0, 0, 0, 0};
+  EvalError err;
+  // scratch
+  std::vector<double> r, inv_r;
+  std::vector<int> shortlist;
+  std::vector<LegBasis> legs;
+  int cap = 0, n_elements = 0;
+
+  // Make room for n entries (call before filling; only grows, so no allocation in steady state).
+  void reserve(int n_entries, int n_el)
+  {
+    if (n_entries <= cap && n_el == n_elements) return;
+    cap = std::max(n_entries, 2 * cap);
+    n_elements = n_el;
+    const std::size_t c = static_cast<std::size_t>(cap);
+    dx.resize(c); dy.resize(c); dz.resize(c); rsq.resize(c); w.resize(c);
+    elem.resize(c);
+    fx.resize(c); fy.resize(c); fz.resize(c); e.resize(c); v.resize(6 * c);
+    r.resize(c); inv_r.resize(c);
+    shortlist.resize(c);
+    legs.resize(c * static_cast<std::size_t>(std::max(n_el, 1)));
+  }
+};
+
+class Potential {
+ public:
+  explicit Potential(int n_elements) : ne_(n_elements)
+  {
+    if (n_elements < 1) throw Error("uf3::Potential: need at least one element");
+    if (n_elements > 64) throw Error("uf3::Potential: at most 64 elements are supported");
+    const std::size_t n2 = static_cast<std::size_t>(ne_) * ne_;
+    pairs_.resize(n2);
+    triplets_.resize(n2 * ne_);
+    pcut2_.assign(n2, 0.0);
+    plo_.assign(n2, 0.0);
+    l3cut2_.assign(n2, 0.0);
+  }
+
+  int n_elements() const { return ne_; }
+
+  // 2-body term for elements (a, b) and (b, a): n_knots knots, n_knots - 4 coefficients.
+  void set_pair(int a, int b, int n_knots, const double *knots, const double *coeff)
+  {
+    check_el(a, "set_pair");
+    check_el(b, "set_pair");
+    const std::string what = "2-body spline " + std::to_string(a) + "-" + std::to_string(b);
+    auto sp = std::make_shared<PairSpline>();
+    sp->knots = Knots(knots, n_knots, what);
+    const int nc = n_knots - 4;
+    sp->coeff.assign(coeff, coeff + nc);
+    for (int i = 0; i < nc; ++i)
+      if (!std::isfinite(sp->coeff[i]))
+        throw Error(what + ": coefficient " + std::to_string(i) + " is not a finite number");
+    std::vector<double> poly;
+    sp->knots.spline_polynomials(sp->coeff.data(), poly);
+    const int nint = sp->knots.n_intervals();
+    sp->tab.assign(static_cast<std::size_t>(nint) * 8, 0.0);
+    for (int q = 0; q < nint; ++q) {
+      const double *a4 = &poly[static_cast<std::size_t>(q) * 4];
+      double *o = &sp->tab[static_cast<std::size_t>(q) * 8];
+      o[0] = a4[0]; o[1] = a4[1]; o[2] = a4[2]; o[3] = a4[3];
+      o[4] = a4[1]; o[5] = 2.0 * a4[2]; o[6] = 3.0 * a4[3]; o[7] = 0.0;
+    }
+    pairs_[pidx(a, b)] = sp;
+    pairs_[pidx(b, a)] = sp;
+    const double hi = sp->knots.hi(), lo = sp->knots.lo();
+    pcut2_[pidx(a, b)] = pcut2_[pidx(b, a)] = hi * hi;
+    plo_[pidx(a, b)] = plo_[pidx(b, a)] = lo;
+  }
+
+  // 3-body term for centre element a with leg ij -> element b and leg ik -> element c.
+  // Knot vectors per leg; coeff is [l][m][n] row-major with l < nk_ij-4 (ij leg),
+  // m < nk_ik-4 (ik leg), n < nk_jk-4 (jk leg).  Also sets (a; c, b) with legs swapped.
+  void set_triplet(int a, int b, int c, int nk_ij, const double *knots_ij, int nk_ik,
+                   const double *knots_ik, int nk_jk, const double *knots_jk, const double *coeff)
+  {
+    check_el(a, "set_triplet");
+    check_el(b, "set_triplet");
+    check_el(c, "set_triplet");
+    const std::string what =
+        "3-body spline " + std::to_string(a) + "-" + std::to_string(b) + "-" + std::to_string(c);
+    auto t = std::make_shared<TripletSpline>();
+    t->kij = Knots(knots_ij, nk_ij, what + " (ij leg)");
+    t->kik = Knots(knots_ik, nk_ik, what + " (ik leg)");
+    t->kjk = Knots(knots_jk, nk_jk, what + " (jk leg)");
+    t->L = nk_ij - 4;
+    t->M = nk_ik - 4;
+    t->N = nk_jk - 4;
+    const std::size_t total = static_cast<std::size_t>(t->L) * t->M * t->N;
+    t->c.assign(coeff, coeff + total);
+    for (std::size_t i = 0; i < total; ++i)
+      if (!std::isfinite(t->c[i]))
+        throw Error(what + ": coefficient " + std::to_string(i) + " is not a finite number");
+    if (b == c) {
+      if (!t->kij.same_as(t->kik))
+        throw Error(what + ": both neighbours are the same element, so the ij and ik knots "
+                           "must be identical");
+      for (int l = 0; l < t->L; ++l)
+        for (int m = l + 1; m < t->M; ++m)
+          for (int n = 0; n < t->N; ++n) {
+            double &x = t->c[(static_cast<std::size_t>(l) * t->M + m) * t->N + n];
+            double &y = t->c[(static_cast<std::size_t>(m) * t->M + l) * t->N + n];
+            const double s = 0.5 * (x + y);
+            x = s;
+            y = s;
+          }
+    }
+    finish_triplet(*t);
+    triplets_[tidx(a, b, c)] = t;
+    if (b != c) {
+      auto s = std::make_shared<TripletSpline>();
+      s->kij = t->kik;
+      s->kik = t->kij;
+      s->kjk = t->kjk;
+      s->L = t->M;
+      s->M = t->L;
+      s->N = t->N;
+      s->c.resize(total);
+      for (int l = 0; l < t->L; ++l)
+        for (int m = 0; m < t->M; ++m)
+          for (int n = 0; n < t->N; ++n)
+            s->c[(static_cast<std::size_t>(m) * s->M + l) * s->N + n] =
+                t->c[(static_cast<std::size_t>(l) * t->M + m) * t->N + n];
+      finish_triplet(*s);
+      triplets_[tidx(a, c, b)] = s;
+    }
+    update_leg_cutoffs();
+  }
+
+  bool has_pair(int a, int b) const { return in_range(a, b) && pairs_[pidx(a, b)] != nullptr; }
+  bool has_triplet(int a, int b, int c) const
+  {
+    return in_range(a, b) && c >= 0 && c < ne_ && triplets_[tidx(a, b, c)] != nullptr;
+  }
+  bool has_three_body() const { return has3_; }
+
+  // Cutoffs (end of the spline domains).  0 where nothing is set.
+  double pair_cutoff(int a, int b) const { return has_pair(a, b) ? pairs_[pidx(a, b)]->knots.hi() : 0.0; }
+  // largest ij-leg cutoff of any triplet centred on a with a neighbour of element b
+  double three_body_cutoff(int a, int b) const
+  {
+    check_el(a, "three_body_cutoff");
+    check_el(b, "three_body_cutoff");
+    return std::sqrt(l3cut2_[pidx(a, b)]);
+  }
+  // distance up to which an a-b neighbour matters (either as centre a or centre b)
+  double cutoff(int a, int b) const
+  {
+    return std::max({pair_cutoff(a, b), three_body_cutoff(a, b), three_body_cutoff(b, a)});
+  }
+  double max_cutoff() const
+  {
+    double m = 0.0;
+    for (int a = 0; a < ne_; ++a)
+      for (int b = 0; b < ne_; ++b) m = std::max(m, cutoff(a, b));
+    return m;
+  }
+  // first knot of the pair spline (distances below it are an error)
+  double pair_min_distance(int a, int b) const { return has_pair(a, b) ? plo_[pidx(a, b)] : 0.0; }
+
+  // Human-readable list of terms that are not set among the given elements
+  // (pairs always; triplets if three_body).  Empty when complete.
+  std::vector<std::string> missing_terms(bool three_body) const
+  {
+    std::vector<std::string> out;
+    for (int a = 0; a < ne_; ++a)
+      for (int b = a; b < ne_; ++b)
+        if (!has_pair(a, b)) out.push_back("2B " + std::to_string(a) + " " + std::to_string(b));
+    if (three_body)
+      for (int a = 0; a < ne_; ++a)
+        for (int b = 0; b < ne_; ++b)
+          for (int c = b; c < ne_; ++c)
+            if (!has_triplet(a, b, c))
+              out.push_back("3B " + std::to_string(a) + " " + std::to_string(b) + " " +
+                            std::to_string(c));
+    return out;
+  }
+
+  // Non-throwing single pair term for hot loops (no range checks on a, b):
+  // returns 0 and sets V, dV = dV/dr; -1 if there is no term (pair not set or r at or
+  // beyond its cutoff; V = dV = 0); 1 if r is below the first knot (V, dV untouched).
+  int pair_term(int a, int b, double r, double &V, double &dV) const noexcept
+  {
+    const std::size_t p = pidx(a, b);
+    const PairSpline *sp = pairs_[p].get();
+    if (!sp || !(r * r < pcut2_[p])) {
+      V = dV = 0.0;
+      return -1;
+    }
+    if (!(r >= plo_[p])) return 1;
+    sp->eval(r, sp->knots.locate(r), V, dV);
+    return 0;
+  }
+
+  // V2_ab(r); *dvdr (if not null) receives dV2/dr.  0 at and beyond the cutoff.
+  double pair_energy(int a, int b, double r, double *dvdr) const
+  {
+    check_el(a, "pair_energy");
+    check_el(b, "pair_energy");
+    if (dvdr) *dvdr = 0.0;
+    const PairSpline *p = pairs_[pidx(a, b)].get();
+    if (!p || !(r < p->knots.hi())) return 0.0;
+    if (!(r >= p->knots.lo()))
+      throw Error("pair_energy: r = " + detail::fmt_double(r) + " is below the first knot " +
+                  detail::fmt_double(p->knots.lo()));
+    double V, dV;
+    p->eval(r, p->knots.locate(r), V, dV);
+    if (dvdr) *dvdr = dV;
+    return V;
+  }
+
+  // V3_{a;b,c}(rij, rik, rjk); grad (if not null) receives dV/drij, dV/drik, dV/drjk.
+  double triplet_energy(int a, int b, int c, double rij, double rik, double rjk, double *grad) const
+  {
+    check_el(a, "triplet_energy");
+    check_el(b, "triplet_energy");
+    check_el(c, "triplet_energy");
+    if (grad) grad[0] = grad[1] = grad[2] = 0.0;
+    const TripletSpline *t = triplets_[tidx(a, b, c)].get();
+    if (!t || !(rij < t->kij.hi()) || !(rik < t->kik.hi()) || !(rjk < t->kjk.hi())) return 0.0;
+    if (!(rij >= t->kij.lo()) || !(rik >= t->kik.lo()) || !(rjk >= t->kjk.lo()))
+      throw Error("triplet_energy: a distance is below the first knot of its leg");
+    LegBasis bj, bk;
+    bj.q = t->kij.locate(rij);
+    t->kij.basis(bj.q, rij, bj.B, bj.dB);
+    bk.q = t->kik.locate(rik);
+    t->kik.basis(bk.q, rik, bk.B, bk.dB);
+    const int qn = t->kjk.locate(rjk);
+    double Bn[4], dBn[4], g[3];
+    t->kjk.basis(qn, rjk, Bn, dBn);
+    const double E = contract(*t, bj, bk, qn, Bn, dBn, g);
+    if (grad) {
+      grad[0] = g[0];
+      grad[1] = g[1];
+      grad[2] = g[2];
+    }
+    return E;
+  }
+
+  // ---- evaluation of all terms centred on one atom (see Workspace) ----------------
+  // Returns 0 on success; otherwise ws.err describes the problem (outputs undefined).
+  template <bool PerAtom> int evaluate_centre(int ci, Workspace &ws) const
+  {
+    const int n = ws.n;
+    const double *dx = ws.dx.data(), *dy = ws.dy.data(), *dz = ws.dz.data();
+    const double *rsq = ws.rsq.data(), *w = ws.w.data();
+    const int *elem = ws.elem.data();
+    double *fx = ws.fx.data(), *fy = ws.fy.data(), *fz = ws.fz.data();
+    double *r = ws.r.data(), *inv_r = ws.inv_r.data();
+    double energy = 0.0, ei = 0.0;
+    double vi[6] = {0, 0, 0, 0, 0, 0};
+    const std::size_t rowc = static_cast<std::size_t>(ci) * ne_;
+    int ns = 0;
+
+    // -- pass 1: pair terms, short list and leg bases for the triplets
+    for (int e = 0; e < n; ++e) {
+      const int cj = elem[e];
+      const std::size_t pj = rowc + cj;
+      const double r2 = rsq[e];
+      double fxe = 0.0, fye = 0.0, fze = 0.0;
+      const bool pair_on = w[e] != 0.0 && r2 < pcut2_[pj];
+      const bool three_on = r2 < l3cut2_[pj];
+      if (pair_on || three_on) {
+        const double rr = std::sqrt(r2);
+        r[e] = rr;
+        inv_r[e] = 1.0 / rr;
+        if (pair_on) {
+          const PairSpline &P = *pairs_[pj];
+          if (!(rr >= plo_[pj])) {
+            set_err(ws, EvalError::PAIR_TOO_CLOSE, e, -1, -1, ci, cj, -1, rr, plo_[pj]);
+            return 1;
+          }
+          double V, dV;
+          P.eval(rr, P.knots.locate(rr), V, dV);
+          const double we = w[e];
+          const double s = -we * dV * inv_r[e];    // force on j = s * d
+          fxe = s * dx[e];
+          fye = s * dy[e];
+          fze = s * dz[e];
+          energy += we * V;
+          if (PerAtom) {
+            const double eh = 0.5 * we * V;
+            ei += eh;
+            ws.e[e] = eh;
+            double *ve = &ws.v[6 * static_cast<std::size_t>(e)];
+            ve[0] = 0.5 * dx[e] * fxe;
+            ve[1] = 0.5 * dy[e] * fye;
+            ve[2] = 0.5 * dz[e] * fze;
+            ve[3] = 0.5 * dx[e] * fye;
+            ve[4] = 0.5 * dx[e] * fze;
+            ve[5] = 0.5 * dy[e] * fze;
+            for (int k = 0; k < 6; ++k) vi[k] += ve[k];
+          }
+        } else if (PerAtom) {
+          ws.e[e] = 0.0;
+          double *ve = &ws.v[6 * static_cast<std::size_t>(e)];
+          for (int k = 0; k < 6; ++k) ve[k] = 0.0;
+        }
+        if (three_on) {
+          ws.shortlist[ns] = e;
+          LegBasis *lb = &ws.legs[static_cast<std::size_t>(ns) * ne_];
+          for (int ck = 0; ck < ne_; ++ck) {
+            const TripletSpline *t = triplets_[(rowc + cj) * ne_ + ck].get();
+            LegBasis &L = lb[ck];
+            if (!t || !(r2 < t->cut_ij2)) {
+              L.state = 0;
+            } else if (!(rr >= t->kij.lo())) {
+              L.state = 2;
+            } else {
+              L.state = 1;
+              L.q = t->kij.locate(rr);
+              t->kij.basis(L.q, rr, L.B, L.dB);
+            }
+          }
+          ++ns;
+        }
+      } else if (PerAtom) {
+        ws.e[e] = 0.0;
+        double *ve = &ws.v[6 * static_cast<std::size_t>(e)];
+        for (int k = 0; k < 6; ++k) ve[k] = 0.0;
+      }
+      fx[e] = fxe;
+      fy[e] = fye;
+      fz[e] = fze;
+    }
+
+    // -- pass 2: triplets (j, k) with j before k in the short list
+    const LegBasis *legs = ws.legs.data();
+    for (int a = 0; a + 1 < ns; ++a) {
+      const int ej = ws.shortlist[a];
+      const int cj = elem[ej];
+      const double djx = dx[ej], djy = dy[ej], djz = dz[ej];
+      const double inv_rij = inv_r[ej];
+      const LegBasis *lj = legs + static_cast<std::size_t>(a) * ne_;
+      const std::shared_ptr<TripletSpline> *trow = &triplets_[(rowc + cj) * ne_];
+      double fjx = 0.0, fjy = 0.0, fjz = 0.0;
+      for (int b = a + 1; b < ns; ++b) {
+        const int ek = ws.shortlist[b];
+        const int ck = elem[ek];
+        const LegBasis &bj = lj[ck];
+        const LegBasis &bk = legs[static_cast<std::size_t>(b) * ne_ + cj];
+        if (bj.state == 0 || bk.state == 0) continue;
+        const TripletSpline &T = *trow[ck];
+        const double dkx = dx[ek], dky = dy[ek], dkz = dz[ek];
+        const double ux = dkx - djx, uy = dky - djy, uz = dkz - djz;    // x_k - x_j
+        const double rjk2 = ux * ux + uy * uy + uz * uz;
+        if (!(rjk2 < T.cut_jk2)) continue;
+        if (bj.state == 2 || bk.state == 2 || !(rjk2 >= T.lo_jk2)) {
+          int leg = bj.state == 2 ? 0 : (bk.state == 2 ? 1 : 2);
+          double rv = leg == 0 ? r[ej] : (leg == 1 ? r[ek] : std::sqrt(rjk2));
+          double rmin = leg == 0 ? T.kij.lo() : (leg == 1 ? T.kik.lo() : T.kjk.lo());
+          set_err(ws, EvalError::TRIPLET_TOO_CLOSE, ej, ek, leg, ci, cj, ck, rv, rmin);
+          return 1;
+        }
+        const double rjk = std::sqrt(rjk2);
+        const int qn = T.kjk.locate(rjk);
+        double Bn[4], dBn[4], g[3];
+        T.kjk.basis(qn, rjk, Bn, dBn);
+        const double E = contract(T, bj, bk, qn, Bn, dBn, g);
+        const double sij = g[0] * inv_rij, sik = g[1] * inv_r[ek], sjk = g[2] / rjk;
+        // F_j = -dE/dx_j, F_k = -dE/dx_k
+        const double Fjx = -sij * djx + sjk * ux, Fjy = -sij * djy + sjk * uy,
+                     Fjz = -sij * djz + sjk * uz;
+        const double Fkx = -sik * dkx - sjk * ux, Fky = -sik * dky - sjk * uy,
+                     Fkz = -sik * dkz - sjk * uz;
+        fjx += Fjx;
+        fjy += Fjy;
+        fjz += Fjz;
+        fx[ek] += Fkx;
+        fy[ek] += Fky;
+        fz[ek] += Fkz;
+        energy += E;
+        if (PerAtom) {
+          const double e3 = E * (1.0 / 3.0);
+          ei += e3;
+          ws.e[ej] += e3;
+          ws.e[ek] += e3;
+          double vt[6];
+          vt[0] = djx * Fjx + dkx * Fkx;
+          vt[1] = djy * Fjy + dky * Fky;
+          vt[2] = djz * Fjz + dkz * Fkz;
+          vt[3] = djx * Fjy + dkx * Fky;
+          vt[4] = djx * Fjz + dkx * Fkz;
+          vt[5] = djy * Fjz + dky * Fkz;
+          double *vj = &ws.v[6 * static_cast<std::size_t>(ej)];
+          double *vk = &ws.v[6 * static_cast<std::size_t>(ek)];
+          for (int k = 0; k < 6; ++k) {
+            const double v3 = vt[k] * (1.0 / 3.0);
+            vi[k] += v3;
+            vj[k] += v3;
+            vk[k] += v3;
+          }
+        }
+      }
+      fx[ej] += fjx;
+      fy[ej] += fjy;
+      fz[ej] += fjz;
+    }
+
+    // -- centre force and virial of all terms centred here
+    double fix = 0.0, fiy = 0.0, fiz = 0.0;
+    double v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
+    for (int e = 0; e < n; ++e) {
+      fix -= fx[e];
+      fiy -= fy[e];
+      fiz -= fz[e];
+      v0 += dx[e] * fx[e];
+      v1 += dy[e] * fy[e];
+      v2 += dz[e] * fz[e];
+      v3 += dx[e] * fy[e];
+      v4 += dx[e] * fz[e];
+      v5 += dy[e] * fz[e];
+    }
+    ws.fi[0] = fix;
+    ws.fi[1] = fiy;
+    ws.fi[2] = fiz;
+    ws.virial[0] = v0;
+    ws.virial[1] = v1;
+    ws.virial[2] = v2;
+    ws.virial[3] = v3;
+    ws.virial[4] = v4;
+    ws.virial[5] = v5;
+    ws.energy = energy;
+    ws.ei = ei;
+    for (int k = 0; k < 6; ++k) ws.vi[k] = vi[k];
+    ws.err.kind = EvalError::NONE;
+    return 0;
+  }
+
+  // Message for a failed evaluate_centre; labels are how the caller names the atoms
+  // (centre, and the atoms of workspace entries err.a and err.b).
+  static std::string describe(const EvalError &err, const std::string &centre,
+                              const std::string &atom_a, const std::string &atom_b)
+  {
+    using detail::fmt_double;
+    if (err.kind == EvalError::PAIR_TOO_CLOSE)
+      return "atoms " + centre + " and " + atom_a + " are " + fmt_double(err.r) +
+          " apart, closer than the first knot " + fmt_double(err.r_min) + " of the 2-body spline of elements " +
+          std::to_string(err.ei) + "-" + std::to_string(err.ej);
+    if (err.kind == EvalError::TRIPLET_TOO_CLOSE) {
+      static const char *legs[3] = {"ij", "ik", "jk"};
+      std::string pair = err.leg == 0 ? centre + " and " + atom_a
+          : err.leg == 1             ? centre + " and " + atom_b
+                                     : atom_a + " and " + atom_b;
+      return "atoms " + pair + " are " + fmt_double(err.r) + " apart, closer than the first knot " +
+          fmt_double(err.r_min) + " of the " + legs[err.leg] + " leg of the 3-body spline of elements " +
+          std::to_string(err.ei) + "-" + std::to_string(err.ej) + "-" + std::to_string(err.ek) +
+          " (triplet centred on atom " + centre + " with atoms " + atom_a + " and " + atom_b + ")";
+    }
+    return "no error";
+  }
+
+  // ---- bulk evaluation from a full neighbour list in CSR form -------------------------
+  //   n_atoms         number of atoms
+  //   element[i]      element index of atom i (0 <= element < n_elements)
+  //   nbr_offset[i]   neighbours of atom i are entries nbr_offset[i] .. nbr_offset[i+1]-1
+  //                   (n_atoms + 1 values, nbr_offset[0] = 0)
+  //   nbr_index[p]    atom index j of entry p (0 <= j < n_atoms; a periodic image of
+  //                   atom j is given by its own displacement; j may equal i for
+  //                   self-images in small cells)
+  //   nbr_disp[3p..]  displacement x_j + shift - x_i of entry p
+  // The list must be FULL: every neighbour pair appears in both atoms' lists (the pair
+  // sum runs over ordered pairs).  Neighbours beyond the cutoffs are allowed (skipped).
+  // Outputs (any may be null; all are overwritten):
+  //   forces[3i+d], virial[6] (xx yy zz xy xz yz), atom_energy[i], atom_virial[6i+k]
+  // Returns the total energy.  Throws uf3::Error on bad input or atoms closer than a
+  // first knot.  Thread-safe (const, private scratch).
+  double compute(int n_atoms, const int *element, const int *nbr_offset, const int *nbr_index,
+                 const double *nbr_disp, double *forces, double *virial, double *atom_energy,
+                 double *atom_virial) const
+  {
+    if (n_atoms < 0) throw Error("compute: negative atom count");
+    if (n_atoms > 0 && (!element || !nbr_offset)) throw Error("compute: null input array");
+    if (n_atoms > 0 && nbr_offset[0] != 0) throw Error("compute: nbr_offset[0] must be 0");
+    int maxn = 0;
+    for (int i = 0; i < n_atoms; ++i) {
+      if (element[i] < 0 || element[i] >= ne_)
+        throw Error("compute: atom " + std::to_string(i) + " has element index " +
+                    std::to_string(element[i]) + ", expected 0.." + std::to_string(ne_ - 1));
+      const int cnt = nbr_offset[i + 1] - nbr_offset[i];
+      if (cnt < 0) throw Error("compute: nbr_offset is decreasing at atom " + std::to_string(i));
+      maxn = std::max(maxn, cnt);
+    }
+    const int nnz = n_atoms > 0 ? nbr_offset[n_atoms] : 0;
+    if (nnz > 0 && (!nbr_index || !nbr_disp)) throw Error("compute: null neighbour array");
+    for (int p = 0; p < nnz; ++p)
+      if (nbr_index[p] < 0 || nbr_index[p] >= n_atoms)
+        throw Error("compute: neighbour entry " + std::to_string(p) + " has atom index " +
+                    std::to_string(nbr_index[p]) + ", expected 0.." + std::to_string(n_atoms - 1));
+
+    const std::size_t na = static_cast<std::size_t>(n_atoms);
+    if (forces) std::fill(forces, forces + 3 * na, 0.0);
+    if (atom_energy) std::fill(atom_energy, atom_energy + na, 0.0);
+    if (atom_virial) std::fill(atom_virial, atom_virial + 6 * na, 0.0);
+    double vir[6] = {0, 0, 0, 0, 0, 0};
+    double energy = 0.0;
+    const bool per_atom = atom_energy || atom_virial;
+
+    Workspace ws;
+    ws.reserve(std::max(maxn, 1), ne_);
+    for (int i = 0; i < n_atoms; ++i) {
+      const int p0 = nbr_offset[i], cnt = nbr_offset[i + 1] - p0;
+      for (int e = 0; e < cnt; ++e) {
+        const double *d = nbr_disp + 3 * static_cast<std::size_t>(p0 + e);
+        ws.dx[e] = d[0];
+        ws.dy[e] = d[1];
+        ws.dz[e] = d[2];
+        ws.rsq[e] = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+        ws.elem[e] = element[nbr_index[p0 + e]];
+        ws.w[e] = 1.0;
+      }
+      ws.n = cnt;
+      const int status = per_atom ? evaluate_centre<true>(element[i], ws)
+                                  : evaluate_centre<false>(element[i], ws);
+      if (status) {
+        const int ja = ws.err.a >= 0 ? nbr_index[p0 + ws.err.a] : -1;
+        const int jb = ws.err.b >= 0 ? nbr_index[p0 + ws.err.b] : -1;
+        throw Error("compute: " + describe(ws.err, std::to_string(i), std::to_string(ja),
+                                           std::to_string(jb)));
+      }
+      energy += ws.energy;
+      for (int k = 0; k < 6; ++k) vir[k] += ws.virial[k];
+      if (forces) {
+        forces[3 * i] += ws.fi[0];
+        forces[3 * i + 1] += ws.fi[1];
+        forces[3 * i + 2] += ws.fi[2];
+        for (int e = 0; e < cnt; ++e) {
+          const std::size_t j = static_cast<std::size_t>(nbr_index[p0 + e]);
+          forces[3 * j] += ws.fx[e];
+          forces[3 * j + 1] += ws.fy[e];
+          forces[3 * j + 2] += ws.fz[e];
+        }
+      }
+      if (atom_energy) {
+        atom_energy[i] += ws.ei;
+        for (int e = 0; e < cnt; ++e) atom_energy[nbr_index[p0 + e]] += ws.e[e];
+      }
+      if (atom_virial) {
+        for (int k = 0; k < 6; ++k) atom_virial[6 * static_cast<std::size_t>(i) + k] += ws.vi[k];
+        for (int e = 0; e < cnt; ++e) {
+          double *dst = atom_virial + 6 * static_cast<std::size_t>(nbr_index[p0 + e]);
+          for (int k = 0; k < 6; ++k) dst[k] += ws.v[6 * static_cast<std::size_t>(e) + k];
+        }
+      }
+    }
+    if (virial)
+      for (int k = 0; k < 6; ++k) virial[k] = vir[k];
+    return energy;
+  }
+
+ private:
+  // Tensor contraction for one triplet: returns V3, g = (dV/drij, dV/drik, dV/drjk).
+  static double contract(const TripletSpline &T, const LegBasis &bj, const LegBasis &bk, int qn,
+                         const double *Bn, const double *dBn, double *g)
+  {
+    const std::size_t N = static_cast<std::size_t>(T.N);
+    const std::size_t MN = static_cast<std::size_t>(T.M) * N;
+    const double *base = T.c.data() + (static_cast<std::size_t>(bj.q) * T.M + bk.q) * N + qn;
+    // U[l][n] = sum_m c[l][m][n] Bik_m ; dU with dBik_m
+    double U[4][4], dU[4][4];
+    for (int l = 0; l < 4; ++l) {
+      const double *pl = base + l * MN;
+      double u[4] = {0, 0, 0, 0}, du[4] = {0, 0, 0, 0};
+      for (int m = 0; m < 4; ++m) {
+        const double *row = pl + m * N;
+        const double bm = bk.B[m], dbm = bk.dB[m];
+        for (int n = 0; n < 4; ++n) {
+          u[n] += row[n] * bm;
+          du[n] += row[n] * dbm;
+        }
+      }
+      for (int n = 0; n < 4; ++n) {
+        U[l][n] = u[n];
+        dU[l][n] = du[n];
+      }
+    }
+    double P[4], Pj[4], Pk[4];
+    for (int n = 0; n < 4; ++n) {
+      P[n] = U[0][n] * bj.B[0] + U[1][n] * bj.B[1] + U[2][n] * bj.B[2] + U[3][n] * bj.B[3];
+      Pj[n] = U[0][n] * bj.dB[0] + U[1][n] * bj.dB[1] + U[2][n] * bj.dB[2] + U[3][n] * bj.dB[3];
+      Pk[n] = dU[0][n] * bj.B[0] + dU[1][n] * bj.B[1] + dU[2][n] * bj.B[2] + dU[3][n] * bj.B[3];
+    }
+    double E = 0.0, gij = 0.0, gik = 0.0, gjk = 0.0;
+    for (int n = 0; n < 4; ++n) {
+      E += P[n] * Bn[n];
+      gjk += P[n] * dBn[n];
+      gij += Pj[n] * Bn[n];
+      gik += Pk[n] * Bn[n];
+    }
+    g[0] = gij;
+    g[1] = gik;
+    g[2] = gjk;
+    return E;
+  }
+
+  static void set_err(Workspace &ws, int kind, int a, int b, int leg, int ei, int ej, int ek,
+                      double r, double rmin)
+  {
+    ws.err.kind = kind;
+    ws.err.a = a;
+    ws.err.b = b;
+    ws.err.leg = leg;
+    ws.err.ei = ei;
+    ws.err.ej = ej;
+    ws.err.ek = ek;
+    ws.err.r = r;
+    ws.err.r_min = rmin;
+  }
+
+  void finish_triplet(TripletSpline &t)
+  {
+    t.cut_ij2 = t.kij.hi() * t.kij.hi();
+    t.cut_ik2 = t.kik.hi() * t.kik.hi();
+    t.cut_jk2 = t.kjk.hi() * t.kjk.hi();
+    t.lo_jk2 = t.kjk.lo() * t.kjk.lo();
+  }
+
+  void update_leg_cutoffs()
+  {
+    has3_ = false;
+    for (int a = 0; a < ne_; ++a)
+      for (int b = 0; b < ne_; ++b) {
+        double m = 0.0;
+        for (int c = 0; c < ne_; ++c) {
+          const TripletSpline *t = triplets_[tidx(a, b, c)].get();
+          if (t) {
+            has3_ = true;
+            m = std::max(m, t->cut_ij2);
+          }
+        }
+        l3cut2_[pidx(a, b)] = m;
+      }
+  }
+
+  void check_el(int a, const char *fn) const
+  {
+    if (a < 0 || a >= ne_)
+      throw Error(std::string(fn) + ": element index " + std::to_string(a) + " out of range 0.." +
+                  std::to_string(ne_ - 1));
+  }
+  bool in_range(int a, int b) const { return a >= 0 && a < ne_ && b >= 0 && b < ne_; }
+  std::size_t pidx(int a, int b) const { return static_cast<std::size_t>(a) * ne_ + b; }
+  std::size_t tidx(int a, int b, int c) const
+  {
+    return (static_cast<std::size_t>(a) * ne_ + b) * ne_ + c;
+  }
+
+  int ne_;
+  bool has3_ = false;
+  std::vector<std::shared_ptr<PairSpline>> pairs_;
+  std::vector<std::shared_ptr<TripletSpline>> triplets_;
+  std::vector<double> pcut2_, plo_, l3cut2_;
+};
+
+}    // namespace uf3
+
+#endif
