@@ -1,0 +1,31 @@
+package org.uf3j.fit;
+
+import org.uf3j.core.model.Uf3Model;
+
+/**
+ * What a fit produced.
+ *
+ * @param model          the fitted potential (one-body energies included)
+ * @param solution       the solution vector in the columns of {@code layout}
+ * @param regularization the regularisation used for the final solve (chosen by CV when it ran)
+ * @param kappa          the κ used for the final solve
+ * @param method         how the final system was solved
+ * @param crossValidation the CV grid, or null when there was a single candidate
+ * @param train          errors on the training set (evaluated with the Java evaluator)
+ * @param statistics     σ's of the training targets
+ * @param peakHeapBytes  sum of the peak usages of the heap memory pools during the fit (an upper bound)
+ */
+public record FitResult(Uf3Model model, double[] solution, BasisLayout layout, Regularization regularization, double kappa,
+                        LinearSolver.Method method, CrossValidation.Result crossValidation, Metrics train,
+                        TargetStatistics statistics, Timings timings, long peakHeapBytes) {
+
+    /** Wall-clock seconds of the stages. */
+    public record Timings(double accumulate, double crossValidation, double solve, double metrics, double total) {
+
+        @Override
+        public String toString() {
+            return String.format("featurise+accumulate %.2f s, cross-validation %.2f s, solve %.2f s, metrics %.2f s, total %.2f s",
+                    accumulate, crossValidation, solve, metrics, total);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.uf3j.fit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a fit needs besides the data. Build with {@link #builder(ModelSpec)}; defaults:
+ * κ = 0.5, one regularisation point λ_curv = 1e-6 and λ_ridge = 1e-10 for both body orders (no
+ * cross-validation), 5 stratified folds when the grid has more than one point, seed 0, no
+ * config_type weights, no virial rows, all processors.
+ *
+ * @param folds           cross-validation folds (used when grid or kappas have more than one point)
+ * @param stratifiedFolds spread every config_type evenly over the folds
+ * @param virialWeight    ν of the virial rows (0: not fitted)
+ */
+public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Regularization> grid, int folds,
+                          boolean stratifiedFolds, long seed, Map<String, Double> configTypeWeights, double virialWeight,
+                          int threads) {
+
+    public FitSettings {
+        if (!(kappa >= 0 && kappa <= 1)) {
+            throw new IllegalArgumentException("kappa must lie in [0, 1], got " + kappa);
+        }
+        kappas = kappas == null || kappas.length == 0 ? new double[] {kappa} : kappas.clone();
+        for (double k : kappas) {
+            if (!(k >= 0 && k <= 1)) {
+                throw new IllegalArgumentException("kappa candidates must lie in [0, 1], got " + k);
+            }
+        }
+        grid = List.copyOf(grid);
+        if (grid.isEmpty()) {
+            throw new IllegalArgumentException("need at least one regularisation point");
+        }
+        configTypeWeights = configTypeWeights == null ? Map.of() : Map.copyOf(configTypeWeights);
+        threads = Math.max(1, threads);
+    }
+
+    public static Builder builder(ModelSpec spec) {
+        return new Builder(spec);
+    }
+
+    /** Whether the fit cross-validates (more than one candidate). */
+    public boolean crossValidates() {
+        return grid.size() > 1 || kappas.length > 1;
+    }
+
+    public RowWeights rowWeights() {
+        return new RowWeights(configTypeWeights, virialWeight > 0);
+    }
+
+    public static final class Builder {
+        private final ModelSpec spec;
+        private double kappa = 0.5;
+        private double[] kappas;
+        private List<Regularization> grid = List.of(Regularization.of(1e-6, 1e-10));
+        private int folds = 5;
+        private boolean stratified = true;
+        private long seed;
+        private Map<String, Double> weights = Map.of();
+        private double virialWeight;
+        private int threads = Runtime.getRuntime().availableProcessors();
+
+        private Builder(ModelSpec spec) {
+            this.spec = spec;
+        }
+
+        public Builder kappa(double k) {
+            this.kappa = k;
+            return this;
+        }
+
+        /** Candidate κ values for cross-validation (the scoring κ stays {@link #kappa(double)}). */
+        public Builder kappas(double... k) {
+            this.kappas = k.clone();
+            return this;
+        }
+
+        public Builder regularization(Regularization r) {
+            this.grid = List.of(r);
+            return this;
+        }
+
+        public Builder grid(List<Regularization> g) {
+            this.grid = g;
+            return this;
+        }
+
+        public Builder folds(int k) {
+            this.folds = k;
+            return this;
+        }
+
+        public Builder stratifiedFolds(boolean s) {
+            this.stratified = s;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder configTypeWeights(Map<String, Double> w) {
+            this.weights = w;
+            return this;
+        }
+
+        public Builder virialWeight(double w) {
+            this.virialWeight = w;
+            return this;
+        }
+
+        public Builder threads(int t) {
+            this.threads = t;
+            return this;
+        }
+
+        public FitSettings build() {
+            return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads);
+        }
+    }
+}

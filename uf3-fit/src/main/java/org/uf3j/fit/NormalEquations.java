@@ -1,0 +1,284 @@
+package org.uf3j.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ejml.data.DMatrixRMaj;
+import org.uf3j.core.structure.Configuration;
+
+/**
+ * The normal equations of a set of configurations, kept as three separate raw sums (energy rows,
+ * force rows, virial rows; see {@link Gram}) so that any κ and any union of sets (cross-validation
+ * folds) is a cheap sum of p×p matrices. Built one configuration at a time, in parallel with one
+ * accumulator per worker thread reduced at the end; the design matrix is never stored, memory is
+ * O(threads·p²) plus one configuration's 3N×p force block per thread.
+ *
+ * <p>Energy rows are per atom: row ∂E/∂c / N, target E_ref / N. Force rows are ∂F/∂c with target
+ * F_ref. Virial rows are ∂W/∂c / N with target W_ref / N.
+ */
+public final class NormalEquations {
+    private final int p;
+    private final Gram energy;
+    private final Gram forces;
+    private final Gram virial;
+    private long configurations;
+
+    /** Empty sums for p columns; virial sums only when {@code virials}. */
+    public NormalEquations(int p, boolean virials) {
+        this.p = p;
+        this.energy = new Gram(p);
+        this.forces = new Gram(p);
+        this.virial = virials ? new Gram(p) : null;
+    }
+
+    private NormalEquations(NormalEquations o) {
+        this.p = o.p;
+        this.energy = o.energy.copy();
+        this.forces = o.forces.copy();
+        this.virial = o.virial == null ? null : o.virial.copy();
+        this.configurations = o.configurations;
+    }
+
+    /**
+     * Accumulates the configurations with {@code threads} worker threads (1: serial, in list order).
+     *
+     * @throws FeaturizationException for the first configuration whose rows cannot be computed
+     */
+    public static NormalEquations accumulate(Featurizer fz, List<Configuration> configs, RowWeights weights, int threads) {
+        int p = fz.layout().size();
+        int workers = Math.max(1, Math.min(threads, configs.size()));
+        if (workers == 1) {
+            Worker w = new Worker(fz, weights);
+            for (Configuration c : configs) {
+                w.add(c);
+            }
+            return w.sums;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "uf3-accumulate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<NormalEquations>> parts = new ArrayList<>();
+            for (int q = 0; q < workers; q++) {
+                parts.add(pool.submit(() -> {
+                    Worker w = new Worker(fz, weights);
+                    for (int i = next.getAndIncrement(); i < configs.size(); i = next.getAndIncrement()) {
+                        w.add(configs.get(i));
+                    }
+                    return w.sums;
+                }));
+            }
+            NormalEquations total = null;
+            for (Future<NormalEquations> f : parts) {
+                NormalEquations part = get(f, next, configs.size());
+                if (total == null) {
+                    total = part;
+                } else {
+                    total.add(part, 1.0);
+                }
+            }
+            return total == null ? new NormalEquations(p, weights.virials()) : total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static NormalEquations get(Future<NormalEquations> f, AtomicInteger next, int n) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            next.set(n); // stop the other workers early
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while accumulating the normal equations", e);
+        }
+    }
+
+    /**
+     * Sums per fold: element f holds the configurations with {@code fold[i] == f}.
+     */
+    public static NormalEquations[] accumulateFolds(Featurizer fz, List<Configuration> configs, int[] fold, int folds,
+                                                    RowWeights weights, int threads) {
+        if (fold.length != configs.size()) {
+            throw new IllegalArgumentException(fold.length + " fold labels for " + configs.size() + " configurations");
+        }
+        NormalEquations[] out = new NormalEquations[folds];
+        for (int f = 0; f < folds; f++) {
+            List<Configuration> part = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == f) {
+                    part.add(configs.get(i));
+                }
+            }
+            out[f] = accumulate(fz, part, weights, threads);
+        }
+        return out;
+    }
+
+    /** Sum of several sets' normal equations. */
+    public static NormalEquations sum(NormalEquations... parts) {
+        NormalEquations total = parts[0].copy();
+        for (int q = 1; q < parts.length; q++) {
+            total.add(parts[q], 1.0);
+        }
+        return total;
+    }
+
+    public int size() {
+        return p;
+    }
+
+    public Gram energy() {
+        return energy;
+    }
+
+    public Gram forces() {
+        return forces;
+    }
+
+    /** Virial sums, or null when virial rows were not accumulated. */
+    public Gram virial() {
+        return virial;
+    }
+
+    /** Number of configurations that contributed rows. */
+    public long configurations() {
+        return configurations;
+    }
+
+    /** Adds (factor +1) or subtracts (−1) another set's sums. */
+    public void add(NormalEquations o, double factor) {
+        energy.add(o.energy, factor);
+        forces.add(o.forces, factor);
+        if (virial != null && o.virial != null) {
+            virial.add(o.virial, factor);
+        }
+        configurations += factor > 0 ? o.configurations : -o.configurations;
+    }
+
+    public NormalEquations copy() {
+        return new NormalEquations(this);
+    }
+
+    /**
+     * The weighted normal matrix Σ_parts factor·G and right-hand side Σ factor·h of this set,
+     * normalised by this set's own row weights.
+     */
+    public DMatrixRMaj matrix(LossWeights lw) {
+        double fe = lw.energyFactor(energy.weight());
+        double ff = lw.forceFactor(forces.weight());
+        double fv = virial == null ? 0 : lw.virialFactor(virial.weight());
+        energy.symmetrize();
+        forces.symmetrize();
+        DMatrixRMaj a = new DMatrixRMaj(p, p);
+        double[] d = a.data;
+        for (int q = 0; q < d.length; q++) {
+            d[q] = fe * energy.g[q] + ff * forces.g[q];
+        }
+        if (fv != 0) {
+            virial.symmetrize();
+            for (int q = 0; q < d.length; q++) {
+                d[q] += fv * virial.g[q];
+            }
+        }
+        return a;
+    }
+
+    /** The right-hand side matching {@link #matrix(LossWeights)}. */
+    public double[] rhs(LossWeights lw) {
+        double fe = lw.energyFactor(energy.weight());
+        double ff = lw.forceFactor(forces.weight());
+        double fv = virial == null ? 0 : lw.virialFactor(virial.weight());
+        double[] b = new double[p];
+        for (int q = 0; q < p; q++) {
+            b[q] = fe * energy.h[q] + ff * forces.h[q] + (fv != 0 ? fv * virial.h[q] : 0);
+        }
+        return b;
+    }
+
+    /** The loss (without regularisation) of coefficients x on this set, normalised by its own row weights. */
+    public double loss(double[] x, LossWeights lw) {
+        double l = lw.energyFactor(energy.weight()) * energy.sumSquaredErrors(x)
+                + lw.forceFactor(forces.weight()) * forces.sumSquaredErrors(x);
+        if (virial != null && lw.virialWeight() > 0) {
+            l += lw.virialFactor(virial.weight()) * virial.sumSquaredErrors(x);
+        }
+        return l;
+    }
+
+    /** Root of the weighted mean squared energy-per-atom error (eV/atom), NaN without energies. */
+    public double energyRmse(double[] x) {
+        return energy.weight() > 0 ? Math.sqrt(energy.sumSquaredErrors(x) / energy.weight()) : Double.NaN;
+    }
+
+    /** Root of the weighted mean squared force-component error (eV/Å), NaN without forces. */
+    public double forceRmse(double[] x) {
+        return forces.weight() > 0 ? Math.sqrt(forces.sumSquaredErrors(x) / forces.weight()) : Double.NaN;
+    }
+
+    @Override
+    public String toString() {
+        return "NormalEquations[" + p + " columns, " + configurations + " configurations, " + energy.rows()
+                + " energy, " + forces.rows() + " force, " + (virial == null ? 0 : virial.rows()) + " virial rows]";
+    }
+
+    /** One thread's accumulator and work area. */
+    private static final class Worker {
+        private final Featurizer fz;
+        private final RowWeights weights;
+        private final FeatureBlock block;
+        private final NormalEquations sums;
+        private final double[] dense;
+
+        Worker(Featurizer fz, RowWeights weights) {
+            this.fz = fz;
+            this.weights = weights;
+            this.block = fz.newBlock();
+            this.sums = new NormalEquations(fz.layout().size(), weights.virials());
+            this.dense = new double[fz.layout().size()];
+        }
+
+        void add(Configuration c) {
+            double w = weights.weight(c);
+            boolean useE = c.hasEnergy();
+            boolean useF = c.hasForces();
+            boolean useV = weights.virials() && c.hasVirial();
+            if (w == 0 || !(useE || useF || useV)) {
+                return;
+            }
+            fz.featurize(c, block, useF, useV);
+            block.sortActive();
+            int n = c.size();
+            int[] cols = block.activeList;
+            int count = block.activeCount;
+            if (useE) {
+                sums.energy.addRow(block.energy, 1.0 / n, cols, count, c.energy() / n, w);
+            }
+            if (useF) {
+                sums.forces.addBlock(block.forces, 3 * n, cols, count, c.forces(), w);
+            }
+            if (useV) {
+                double[] ref = c.virial();
+                for (int k = 0; k < 6; k++) {
+                    for (int q = 0; q < count; q++) {
+                        int col = cols[q];
+                        dense[col] = block.virial[6 * col + k];
+                    }
+                    sums.virial.addRow(dense, 1.0 / n, cols, count, ref[k] / n, w);
+                }
+            }
+            sums.configurations++;
+        }
+    }
+}
