@@ -63,10 +63,10 @@ for t in 300 1000 2000 3000; do
   run_case "md_$t" "lattice bcc 3.165
 region box block 0 3 0 3 0 3
 create_box 1 box
-create_atoms 1 box
-velocity all create $((2 * t)) $t mom yes rot yes dist gaussian
+create_atoms 1 box" "velocity all create $((2 * t)) $t mom yes rot yes dist gaussian
 timestep 0.001
-fix nvt all nvt temp $t $t 0.1" "run 5000" 200 6
+fix nvt all nvt temp $t $t 0.1
+run 5000" 200 6
 done
 # 3. vacancy (53 atoms) with MD rattling
 run_case "vacancy" "lattice bcc 3.165
@@ -74,18 +74,18 @@ region box block 0 3 0 3 0 3
 create_box 1 box
 create_atoms 1 box
 group gone id 1
-delete_atoms group gone
-velocity all create 1200 7 mom yes rot yes
+delete_atoms group gone" "velocity all create 1200 7 mom yes rot yes
 timestep 0.001
-fix nvt all nvt temp 600 600 0.1" "run 2500" 250 3
+fix nvt all nvt temp 600 600 0.1
+run 2500" 250 3
 # 4. (100) surface slab: 3x3x5 cells with 8 Å of vacuum, rattled by MD
 run_case "surface" "lattice bcc 3.165
 region box block 0 3 0 3 0 7.5
 region slab block 0 3 0 3 0 5
 create_box 1 box
-create_atoms 1 region slab
-velocity all create 1200 11 mom yes rot yes
+create_atoms 1 region slab" "velocity all create 1200 11 mom yes rot yes
 timestep 0.001
-fix nvt all nvt temp 600 600 0.1" "run 2500" 250 3
+fix nvt all nvt temp 600 600 0.1
+run 2500" 250 3
 mv "$work/all.xyz" "$out"
 echo "[make-data] wrote $out: $(grep -c Lattice "$out") configurations" >&2
