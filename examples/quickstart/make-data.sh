@@ -32,7 +32,7 @@ $run
 LMP
   (cd "$work" && "$root/bin/lmp" --reference -var every "$every" -in "$name.in" -log "$name.log" -screen none)
   # dump + energies -> extended XYZ (orthogonal boxes only)
-  awk -v cfg="$name" -v skip="${5:-0}" '
+  awk -v cfg="${name/strain_*/strained}" -v skip="${5:-0}" '
     /^ITEM: NUMBER OF ATOMS/ { getline; n = $1; next }
     /^ITEM: BOX BOUNDS/ { getline; lx = $2 - $1; x0 = $1; getline; ly = $2 - $1; y0 = $1; getline; lz = $2 - $1; z0 = $1; next }
     /^ITEM: ATOMS/ {
