@@ -35,14 +35,6 @@
 using namespace LAMMPS_NS;
 
 namespace {
-// For a ghost neighbour j of local atom i: true for exactly one of the two mirrored
-// entries (i, image of j) and (j, image of i), by lexicographic position (z, y, x).
-inline bool ghost_pair_owner(const double *xj, const double *xi)
-{
-  if (xj[2] != xi[2]) return xj[2] > xi[2];
-  if (xj[1] != xi[1]) return xj[1] > xi[1];
-  return xj[0] > xi[0];
-}
 constexpr int GSTRIDE = 10;    // per-atom ghost buffer: force 3, energy 1, virial 6
 }    // namespace
 
@@ -308,7 +300,7 @@ void PairUF3J::compute_two_body()
 
 template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
 {
-  double **x = atom->x;
+  const double(*UF3_RESTRICT xx)[3] = reinterpret_cast<const double(*)[3]>(atom->x[0]);
   double **f = atom->f;
   const int *type = atom->type;
   const int nlocal = atom->nlocal;
@@ -332,7 +324,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
 
   for (int ii = 0; ii < inum; ii++) {
     const int i = ilist[ii];
-    const double *xi = x[i];
+    const double *xi = xx[i];
     const int ti = type[i];
     const int ci = type2el[ti];
     const double *pc2 = &pcut2[static_cast<std::size_t>(ti) * n];
@@ -342,23 +334,29 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
 
     ws.reserve(jnum, ne);
     if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
+    int *UF3_RESTRICT cand = ws_atom.data();
+    const double xi0 = xi[0], yi0 = xi[1], zi0 = xi[2];
+    // branch-free selection: entries inside the 3-body (ij) range, and the pair
+    // entries this atom owns (local j > i, or a ghost "above" i); candidates are
+    // stored as 2*j + (pair term taken here)
     int m = 0;
     for (int jj = 0; jj < jnum; jj++) {
       const int j = jlist[jj] & NEIGHMASK;
-      const double dx = x[j][0] - xi[0], dy = x[j][1] - xi[1], dz = x[j][2] - xi[2];
+      const double xj = xx[j][0], yj = xx[j][1], zj = xx[j][2];
+      const double dx = xj - xi0, dy = yj - yi0, dz = zj - zi0;
       const double rsq = dx * dx + dy * dy + dz * dz;
       const int tj = type[j];
-      const bool keep3 = rsq < lc2[tj];
-      const bool keep2 = rsq < pc2[tj] && (j < nlocal ? j > i : ghost_pair_owner(x[j], xi));
-      if (!keep2 && !keep3) continue;
-      ws.dx[m] = dx;
-      ws.dy[m] = dy;
-      ws.dz[m] = dz;
-      ws.rsq[m] = rsq;
-      ws.elem[m] = type2el[tj];
-      ws.w[m] = keep2 ? 2.0 : 0.0;
-      ws_atom[m] = j;
-      m++;
+      const int keep3 = rsq < lc2[tj];
+      const int local = j < nlocal;
+      const int above = (zj > zi0) | ((zj == zi0) & ((yj > yi0) | ((yj == yi0) & (xj > xi0))));
+      const int keep2 = (rsq < pc2[tj]) & ((local & (j > i)) | ((local ^ 1) & above));
+      cand[m] = 2 * j + keep2;
+      m += keep2 | keep3;
+    }
+    for (int e = 0; e < m; e++) {
+      const int j = cand[e] >> 1;
+      ws.set(e, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, type2el[type[j]], (cand[e] & 1) ? 2.0 : 0.0);
+      cand[e] = j;
     }
     ws.n = m;
     if (pot->evaluate_centre<PER_ATOM>(ci, ws) != 0) too_close(i);
@@ -368,16 +366,11 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     f[i][2] += ws.fi[2];
     for (int e = 0; e < m; e++) {
       const int j = ws_atom[e];
-      if (NEWTON || j < nlocal) {
-        f[j][0] += ws.fx[e];
-        f[j][1] += ws.fy[e];
-        f[j][2] += ws.fz[e];
-      } else {
-        double *g = gbuf + static_cast<std::size_t>(j) * GSTRIDE;
-        g[0] += ws.fx[e];
-        g[1] += ws.fy[e];
-        g[2] += ws.fz[e];
-      }
+      const double *fe = ws.force(e);
+      double *dst = (NEWTON || j < nlocal) ? f[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE;
+      dst[0] += fe[0];
+      dst[1] += fe[1];
+      dst[2] += fe[2];
     }
     if (eflag_global) eng_vdwl += ws.energy;
     if (vflag_global)
@@ -483,7 +476,7 @@ double PairUF3J::memory_usage()
 {
   double bytes = Pair::memory_usage();
   bytes += static_cast<double>(gbuf_nmax) * GSTRIDE * sizeof(double);
-  bytes += static_cast<double>(ws.cap) * (16 * sizeof(double) + 2 * sizeof(int));
+  bytes += static_cast<double>(ws.cap) * (20 * sizeof(double) + 2 * sizeof(int));
   bytes += static_cast<double>(ws.legs.size()) * sizeof(uf3::LegBasis);
   return bytes;
 }

@@ -44,6 +44,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -64,6 +65,105 @@ inline std::string fmt_double(double v)
   return buf;
 }
 }    // namespace detail
+
+#if defined(__GNUC__) || defined(__clang__)
+#define UF3_INLINE inline __attribute__((always_inline))
+#define UF3_RESTRICT __restrict__
+#define UF3_VECTOR 1
+#else
+#define UF3_INLINE inline
+#define UF3_RESTRICT
+#define UF3_VECTOR 0
+#endif
+
+// v4d: 4 doubles (one AVX register, two SSE registers without AVX).  GCC/Clang vector
+// extension; a plain struct with the same operators elsewhere.
+#if UF3_VECTOR
+typedef double v4d __attribute__((vector_size(32)));
+#else
+struct v4d {
+  double a[4];
+  double operator[](int i) const { return a[i]; }
+  double &operator[](int i) { return a[i]; }
+};
+inline v4d operator+(v4d x, v4d y) { return {{x.a[0] + y.a[0], x.a[1] + y.a[1], x.a[2] + y.a[2], x.a[3] + y.a[3]}}; }
+inline v4d operator-(v4d x, v4d y) { return {{x.a[0] - y.a[0], x.a[1] - y.a[1], x.a[2] - y.a[2], x.a[3] - y.a[3]}}; }
+inline v4d operator*(v4d x, v4d y) { return {{x.a[0] * y.a[0], x.a[1] * y.a[1], x.a[2] * y.a[2], x.a[3] * y.a[3]}}; }
+inline v4d operator*(v4d x, double s) { return {{x.a[0] * s, x.a[1] * s, x.a[2] * s, x.a[3] * s}}; }
+inline v4d operator*(double s, v4d x) { return x * s; }
+inline v4d &operator+=(v4d &x, v4d y) { return x = x + y; }
+inline v4d &operator-=(v4d &x, v4d y) { return x = x - y; }
+#endif
+UF3_INLINE v4d load4(const double *p)
+{
+  v4d v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+UF3_INLINE void store4(double *p, v4d v) { std::memcpy(p, &v, sizeof(v)); }
+UF3_INLINE v4d zero4()
+{
+  v4d v = {0.0, 0.0, 0.0, 0.0};
+  return v;
+}
+UF3_INLINE double hsum(v4d v) { return (v[0] + v[1]) + (v[2] + v[3]); }
+// {sum(a), sum(b), sum(c), sum(d)}
+UF3_INLINE v4d hsum4(v4d a, v4d b, v4d c, v4d d)
+{
+#if UF3_VECTOR && defined(__clang__)
+  const v4d t0 = __builtin_shufflevector(a, b, 0, 4, 2, 6) + __builtin_shufflevector(a, b, 1, 5, 3, 7);
+  const v4d t1 = __builtin_shufflevector(c, d, 0, 4, 2, 6) + __builtin_shufflevector(c, d, 1, 5, 3, 7);
+  return __builtin_shufflevector(t0, t1, 0, 1, 4, 5) + __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
+#elif UF3_VECTOR
+  typedef long long v4i __attribute__((vector_size(32)));
+  const v4i even = {0, 4, 2, 6}, odd = {1, 5, 3, 7}, lo = {0, 1, 4, 5}, hi = {2, 3, 6, 7};
+  const v4d t0 = __builtin_shuffle(a, b, even) + __builtin_shuffle(a, b, odd);
+  const v4d t1 = __builtin_shuffle(c, d, even) + __builtin_shuffle(c, d, odd);
+  return __builtin_shuffle(t0, t1, lo) + __builtin_shuffle(t0, t1, hi);
+#else
+  v4d r = {{hsum(a), hsum(b), hsum(c), hsum(d)}};
+  return r;
+#endif
+}
+
+// Flat, pointer-based view of a Knots object for the hot loops (see Knots).
+struct LegView {
+  const double *t = nullptr;    // knots
+  const double *P = nullptr;    // [q][power 0..3][b 0..3] basis polynomials
+  const double *D = nullptr;    // [q][power 0..2][b 0..3] their derivatives
+  double lo = 0.0, hi = 0.0, inv_h = 0.0;
+  int nint = 0;
+  int uniform = 0;
+};
+
+// Interval q holding r, for lo <= r <= hi (r == hi maps to the last interval).
+UF3_INLINE int locate(const LegView &k, double r)
+{
+  if (k.uniform) {
+    int q = static_cast<int>((r - k.lo) * k.inv_h);
+    if (q > k.nint - 1) q = k.nint - 1;
+    if (q < 0) q = 0;
+    // knots agree with lo + q*h to 1e-9 h: one step corrects any rounding
+    if (r < k.t[q + 3])
+      --q;
+    else if (q < k.nint - 1 && r >= k.t[q + 4])
+      ++q;
+    return q;
+  }
+  // first knot in t[4..nint+3] greater than r; the interval starts one before it
+  const double *p = std::upper_bound(k.t + 4, k.t + 4 + (k.nint - 1), r);
+  return static_cast<int>(p - k.t) - 4;
+}
+
+// Values and derivatives of the 4 non-zero basis functions B_q..B_{q+3} at r.
+UF3_INLINE void basis(const LegView &k, int q, double r, double *UF3_RESTRICT B, double *UF3_RESTRICT dB)
+{
+  const double x = r - k.t[q + 3];
+  const double *UF3_RESTRICT P = k.P + 16 * static_cast<std::size_t>(q);
+  const double *UF3_RESTRICT D = k.D + 12 * static_cast<std::size_t>(q);
+  store4(B, load4(P) + x * (load4(P + 4) + x * (load4(P + 8) + x * load4(P + 12))));
+  store4(dB, load4(D) + x * (load4(D + 4) + x * load4(D + 8)));
+}
 
 // ---------------------------------------------------------------------------
 // A validated knot vector with per-interval basis polynomials.
@@ -115,33 +215,25 @@ class Knots {
   bool uniform() const { return uniform_; }
   double left(int q) const { return t_[q + 3]; }
 
-  // Interval holding r; requires lo() <= r < hi().
-  int locate(double r) const
+  LegView view() const
   {
-    if (uniform_) {
-      int q = static_cast<int>((r - lo_) * inv_h_);
-      if (q > nint_ - 1) q = nint_ - 1;
-      if (q < 0) q = 0;
-      while (q > 0 && r < t_[q + 3]) --q;
-      while (q < nint_ - 1 && r >= t_[q + 4]) ++q;
-      return q;
-    }
-    // first knot in t[4..nk-5] greater than r; the interval starts one before it
-    const double *first = t_.data() + 4;
-    const double *last = t_.data() + (t_.size() - 4);
-    const double *p = std::upper_bound(first, last, r);
-    return static_cast<int>(p - t_.data()) - 4;
+    LegView v;
+    v.t = t_.data();
+    v.P = P_.data();
+    v.D = D_.data();
+    v.lo = lo_;
+    v.hi = hi_;
+    v.inv_h = inv_h_;
+    v.nint = nint_;
+    v.uniform = uniform_ ? 1 : 0;
+    return v;
   }
 
+  // Interval holding r; requires lo() <= r <= hi().
+  int locate(double r) const { return uf3::locate(view(), r); }
+
   // Values and derivatives of the 4 non-zero basis functions at r in interval q.
-  void basis(int q, double r, double *B, double *dB) const
-  {
-    const double x = r - t_[q + 3];
-    const double *P = &P_[static_cast<std::size_t>(q) * 16];
-    const double *D = &D_[static_cast<std::size_t>(q) * 12];
-    for (int b = 0; b < 4; ++b) B[b] = P[b] + x * (P[4 + b] + x * (P[8 + b] + x * P[12 + b]));
-    for (int b = 0; b < 4; ++b) dB[b] = D[b] + x * (D[4 + b] + x * D[8 + b]);
-  }
+  void basis(int q, double r, double *B, double *dB) const { uf3::basis(view(), q, r, B, dB); }
 
   // Per-interval polynomial coefficients of sum_b c[q+b] B_{q+b} in x = r - left(q):
   // out[q*4 + p] is the coefficient of x^p.
@@ -237,6 +329,20 @@ struct TripletSpline {
   double cut_ij2 = 0, cut_ik2 = 0, cut_jk2 = 0, lo_jk2 = 0;
 };
 
+// Flat per-element-pair and per-element-triplet tables read by the hot loops.  The
+// pointers refer to the spline objects owned (shared) by the Potential.
+struct PairFast {
+  LegView k;
+  const double *tab = nullptr;    // null: no pair term
+  double cut2 = 0.0, lo = 0.0;    // cut2 = 0 when not set
+};
+struct TripFast {
+  LegView ij, jk;                  // ik leg: the ij view of the swapped orientation
+  const double *c = nullptr;       // null: no triplet term
+  int M = 0, N = 0;
+  double cut_ij2 = 0.0, lo_ij = 0.0, cut_jk2 = 0.0, lo_jk2 = 0.0;    // cuts 0 when not set
+};
+
 // Basis of one neighbour leg, evaluated once per (neighbour, partner element).
 struct LegBasis {
   double B[4];
@@ -255,21 +361,23 @@ struct EvalError {
   double r = 0.0, r_min = 0.0;
 };
 
-// Scratch and I/O for one centre atom.  The caller fills n entries (neighbours):
+// Scratch and I/O for one centre atom.  The caller sets n entries (neighbours) with
+// set(e, dx, dy, dz, element, w):
 //   dx,dy,dz  displacement x_j - x_i (including any periodic shift)
-//   rsq       dx^2+dy^2+dz^2
-//   elem      element index of the neighbour
+//   element   element index of the neighbour
 //   w         weight of the pair term for this neighbour: 1 for an ordered-pair full
 //             list (the usual case); the LAMMPS plugin passes 2 for one member of each
 //             mirrored pair and 0 for the other (it then still enters triplets).
-// evaluate_centre() writes per entry: fx,fy,fz (force on that neighbour), and with
-// per-atom output e (energy share) and v[6*e] (virial share); for the centre: fi,
+// evaluate_centre() writes per entry: force(e) (force on that neighbour), and with
+// per-atom output e[e] (energy share) and v[6*e..] (virial share); for the centre: fi,
 // energy (total of all terms centred here), virial (their virial), ei and vi.
 struct Workspace {
   int n = 0;
-  std::vector<double> dx, dy, dz, rsq, w;
+  std::vector<double> d;       // [4e..4e+2] displacement, [4e+3] = 0
+  std::vector<double> rsq, w;
   std::vector<int> elem;
-  std::vector<double> fx, fy, fz, e, v;
+  std::vector<double> f;       // [4e..4e+2] force on the neighbour
+  std::vector<double> e, v;    // per-atom shares
   double fi[3] = {0, 0, 0};
   double energy = 0.0, ei = 0.0;
   double virial[6] = {0, 0, 0, 0, 0, 0};
@@ -288,13 +396,31 @@ struct Workspace {
     cap = std::max(n_entries, 2 * cap);
     n_elements = n_el;
     const std::size_t c = static_cast<std::size_t>(cap);
-    dx.resize(c); dy.resize(c); dz.resize(c); rsq.resize(c); w.resize(c);
+    d.resize(4 * c);
+    rsq.resize(c);
+    w.resize(c);
     elem.resize(c);
-    fx.resize(c); fy.resize(c); fz.resize(c); e.resize(c); v.resize(6 * c);
-    r.resize(c); inv_r.resize(c);
+    f.resize(4 * c);
+    e.resize(c);
+    v.resize(6 * c);
+    r.resize(c);
+    inv_r.resize(c);
     shortlist.resize(c);
     legs.resize(c * static_cast<std::size_t>(std::max(n_el, 1)));
   }
+
+  void set(int i, double dx, double dy, double dz, int element, double weight)
+  {
+    double *p = &d[4 * static_cast<std::size_t>(i)];
+    p[0] = dx;
+    p[1] = dy;
+    p[2] = dz;
+    p[3] = 0.0;
+    rsq[i] = dx * dx + dy * dy + dz * dz;
+    elem[i] = element;
+    w[i] = weight;
+  }
+  const double *force(int i) const { return &f[4 * static_cast<std::size_t>(i)]; }
 };
 
 class Potential {
@@ -306,6 +432,8 @@ class Potential {
     const std::size_t n2 = static_cast<std::size_t>(ne_) * ne_;
     pairs_.resize(n2);
     triplets_.resize(n2 * ne_);
+    pf_.resize(n2);
+    tf_.resize(n2 * ne_);
     pcut2_.assign(n2, 0.0);
     plo_.assign(n2, 0.0);
     l3cut2_.assign(n2, 0.0);
@@ -341,6 +469,13 @@ class Potential {
     const double hi = sp->knots.hi(), lo = sp->knots.lo();
     pcut2_[pidx(a, b)] = pcut2_[pidx(b, a)] = hi * hi;
     plo_[pidx(a, b)] = plo_[pidx(b, a)] = lo;
+    PairFast f;
+    f.k = sp->knots.view();
+    f.tab = sp->tab.data();
+    f.cut2 = hi * hi;
+    f.lo = lo;
+    pf_[pidx(a, b)] = f;
+    pf_[pidx(b, a)] = f;
   }
 
   // 3-body term for centre element a with leg ij -> element b and leg ik -> element c.
@@ -501,205 +636,22 @@ class Potential {
     bk.q = t->kik.locate(rik);
     t->kik.basis(bk.q, rik, bk.B, bk.dB);
     const int qn = t->kjk.locate(rjk);
-    double Bn[4], dBn[4], g[3];
+    double Bn[4], dBn[4];
     t->kjk.basis(qn, rjk, Bn, dBn);
-    const double E = contract(*t, bj, bk, qn, Bn, dBn, g);
+    const v4d g = contract(tf_[tidx(a, b, c)], bj, bk, qn, Bn, dBn);
     if (grad) {
-      grad[0] = g[0];
-      grad[1] = g[1];
-      grad[2] = g[2];
+      grad[0] = g[1];
+      grad[1] = g[2];
+      grad[2] = g[3];
     }
-    return E;
+    return g[0];
   }
 
   // ---- evaluation of all terms centred on one atom (see Workspace) ----------------
   // Returns 0 on success; otherwise ws.err describes the problem (outputs undefined).
   template <bool PerAtom> int evaluate_centre(int ci, Workspace &ws) const
   {
-    const int n = ws.n;
-    const double *dx = ws.dx.data(), *dy = ws.dy.data(), *dz = ws.dz.data();
-    const double *rsq = ws.rsq.data(), *w = ws.w.data();
-    const int *elem = ws.elem.data();
-    double *fx = ws.fx.data(), *fy = ws.fy.data(), *fz = ws.fz.data();
-    double *r = ws.r.data(), *inv_r = ws.inv_r.data();
-    double energy = 0.0, ei = 0.0;
-    double vi[6] = {0, 0, 0, 0, 0, 0};
-    const std::size_t rowc = static_cast<std::size_t>(ci) * ne_;
-    int ns = 0;
-
-    // -- pass 1: pair terms, short list and leg bases for the triplets
-    for (int e = 0; e < n; ++e) {
-      const int cj = elem[e];
-      const std::size_t pj = rowc + cj;
-      const double r2 = rsq[e];
-      double fxe = 0.0, fye = 0.0, fze = 0.0;
-      const bool pair_on = w[e] != 0.0 && r2 < pcut2_[pj];
-      const bool three_on = r2 < l3cut2_[pj];
-      if (pair_on || three_on) {
-        const double rr = std::sqrt(r2);
-        r[e] = rr;
-        inv_r[e] = 1.0 / rr;
-        if (pair_on) {
-          const PairSpline &P = *pairs_[pj];
-          if (!(rr >= plo_[pj])) {
-            set_err(ws, EvalError::PAIR_TOO_CLOSE, e, -1, -1, ci, cj, -1, rr, plo_[pj]);
-            return 1;
-          }
-          double V, dV;
-          P.eval(rr, P.knots.locate(rr), V, dV);
-          const double we = w[e];
-          const double s = -we * dV * inv_r[e];    // force on j = s * d
-          fxe = s * dx[e];
-          fye = s * dy[e];
-          fze = s * dz[e];
-          energy += we * V;
-          if (PerAtom) {
-            const double eh = 0.5 * we * V;
-            ei += eh;
-            ws.e[e] = eh;
-            double *ve = &ws.v[6 * static_cast<std::size_t>(e)];
-            ve[0] = 0.5 * dx[e] * fxe;
-            ve[1] = 0.5 * dy[e] * fye;
-            ve[2] = 0.5 * dz[e] * fze;
-            ve[3] = 0.5 * dx[e] * fye;
-            ve[4] = 0.5 * dx[e] * fze;
-            ve[5] = 0.5 * dy[e] * fze;
-            for (int k = 0; k < 6; ++k) vi[k] += ve[k];
-          }
-        } else if (PerAtom) {
-          ws.e[e] = 0.0;
-          double *ve = &ws.v[6 * static_cast<std::size_t>(e)];
-          for (int k = 0; k < 6; ++k) ve[k] = 0.0;
-        }
-        if (three_on) {
-          ws.shortlist[ns] = e;
-          LegBasis *lb = &ws.legs[static_cast<std::size_t>(ns) * ne_];
-          for (int ck = 0; ck < ne_; ++ck) {
-            const TripletSpline *t = triplets_[(rowc + cj) * ne_ + ck].get();
-            LegBasis &L = lb[ck];
-            if (!t || !(r2 < t->cut_ij2)) {
-              L.state = 0;
-            } else if (!(rr >= t->kij.lo())) {
-              L.state = 2;
-            } else {
-              L.state = 1;
-              L.q = t->kij.locate(rr);
-              t->kij.basis(L.q, rr, L.B, L.dB);
-            }
-          }
-          ++ns;
-        }
-      } else if (PerAtom) {
-        ws.e[e] = 0.0;
-        double *ve = &ws.v[6 * static_cast<std::size_t>(e)];
-        for (int k = 0; k < 6; ++k) ve[k] = 0.0;
-      }
-      fx[e] = fxe;
-      fy[e] = fye;
-      fz[e] = fze;
-    }
-
-    // -- pass 2: triplets (j, k) with j before k in the short list
-    const LegBasis *legs = ws.legs.data();
-    for (int a = 0; a + 1 < ns; ++a) {
-      const int ej = ws.shortlist[a];
-      const int cj = elem[ej];
-      const double djx = dx[ej], djy = dy[ej], djz = dz[ej];
-      const double inv_rij = inv_r[ej];
-      const LegBasis *lj = legs + static_cast<std::size_t>(a) * ne_;
-      const std::shared_ptr<TripletSpline> *trow = &triplets_[(rowc + cj) * ne_];
-      double fjx = 0.0, fjy = 0.0, fjz = 0.0;
-      for (int b = a + 1; b < ns; ++b) {
-        const int ek = ws.shortlist[b];
-        const int ck = elem[ek];
-        const LegBasis &bj = lj[ck];
-        const LegBasis &bk = legs[static_cast<std::size_t>(b) * ne_ + cj];
-        if (bj.state == 0 || bk.state == 0) continue;
-        const TripletSpline &T = *trow[ck];
-        const double dkx = dx[ek], dky = dy[ek], dkz = dz[ek];
-        const double ux = dkx - djx, uy = dky - djy, uz = dkz - djz;    // x_k - x_j
-        const double rjk2 = ux * ux + uy * uy + uz * uz;
-        if (!(rjk2 < T.cut_jk2)) continue;
-        if (bj.state == 2 || bk.state == 2 || !(rjk2 >= T.lo_jk2)) {
-          int leg = bj.state == 2 ? 0 : (bk.state == 2 ? 1 : 2);
-          double rv = leg == 0 ? r[ej] : (leg == 1 ? r[ek] : std::sqrt(rjk2));
-          double rmin = leg == 0 ? T.kij.lo() : (leg == 1 ? T.kik.lo() : T.kjk.lo());
-          set_err(ws, EvalError::TRIPLET_TOO_CLOSE, ej, ek, leg, ci, cj, ck, rv, rmin);
-          return 1;
-        }
-        const double rjk = std::sqrt(rjk2);
-        const int qn = T.kjk.locate(rjk);
-        double Bn[4], dBn[4], g[3];
-        T.kjk.basis(qn, rjk, Bn, dBn);
-        const double E = contract(T, bj, bk, qn, Bn, dBn, g);
-        const double sij = g[0] * inv_rij, sik = g[1] * inv_r[ek], sjk = g[2] / rjk;
-        // F_j = -dE/dx_j, F_k = -dE/dx_k
-        const double Fjx = -sij * djx + sjk * ux, Fjy = -sij * djy + sjk * uy,
-                     Fjz = -sij * djz + sjk * uz;
-        const double Fkx = -sik * dkx - sjk * ux, Fky = -sik * dky - sjk * uy,
-                     Fkz = -sik * dkz - sjk * uz;
-        fjx += Fjx;
-        fjy += Fjy;
-        fjz += Fjz;
-        fx[ek] += Fkx;
-        fy[ek] += Fky;
-        fz[ek] += Fkz;
-        energy += E;
-        if (PerAtom) {
-          const double e3 = E * (1.0 / 3.0);
-          ei += e3;
-          ws.e[ej] += e3;
-          ws.e[ek] += e3;
-          double vt[6];
-          vt[0] = djx * Fjx + dkx * Fkx;
-          vt[1] = djy * Fjy + dky * Fky;
-          vt[2] = djz * Fjz + dkz * Fkz;
-          vt[3] = djx * Fjy + dkx * Fky;
-          vt[4] = djx * Fjz + dkx * Fkz;
-          vt[5] = djy * Fjz + dky * Fkz;
-          double *vj = &ws.v[6 * static_cast<std::size_t>(ej)];
-          double *vk = &ws.v[6 * static_cast<std::size_t>(ek)];
-          for (int k = 0; k < 6; ++k) {
-            const double v3 = vt[k] * (1.0 / 3.0);
-            vi[k] += v3;
-            vj[k] += v3;
-            vk[k] += v3;
-          }
-        }
-      }
-      fx[ej] += fjx;
-      fy[ej] += fjy;
-      fz[ej] += fjz;
-    }
-
-    // -- centre force and virial of all terms centred here
-    double fix = 0.0, fiy = 0.0, fiz = 0.0;
-    double v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
-    for (int e = 0; e < n; ++e) {
-      fix -= fx[e];
-      fiy -= fy[e];
-      fiz -= fz[e];
-      v0 += dx[e] * fx[e];
-      v1 += dy[e] * fy[e];
-      v2 += dz[e] * fz[e];
-      v3 += dx[e] * fy[e];
-      v4 += dx[e] * fz[e];
-      v5 += dy[e] * fz[e];
-    }
-    ws.fi[0] = fix;
-    ws.fi[1] = fiy;
-    ws.fi[2] = fiz;
-    ws.virial[0] = v0;
-    ws.virial[1] = v1;
-    ws.virial[2] = v2;
-    ws.virial[3] = v3;
-    ws.virial[4] = v4;
-    ws.virial[5] = v5;
-    ws.energy = energy;
-    ws.ei = ei;
-    for (int k = 0; k < 6; ++k) ws.vi[k] = vi[k];
-    ws.err.kind = EvalError::NONE;
-    return 0;
+    return ne_ == 1 ? evaluate_impl<PerAtom, true>(ci, ws) : evaluate_impl<PerAtom, false>(ci, ws);
   }
 
   // Message for a failed evaluate_centre; labels are how the caller names the atoms
@@ -777,12 +729,7 @@ class Potential {
       const int p0 = nbr_offset[i], cnt = nbr_offset[i + 1] - p0;
       for (int e = 0; e < cnt; ++e) {
         const double *d = nbr_disp + 3 * static_cast<std::size_t>(p0 + e);
-        ws.dx[e] = d[0];
-        ws.dy[e] = d[1];
-        ws.dz[e] = d[2];
-        ws.rsq[e] = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
-        ws.elem[e] = element[nbr_index[p0 + e]];
-        ws.w[e] = 1.0;
+        ws.set(e, d[0], d[1], d[2], element[nbr_index[p0 + e]], 1.0);
       }
       ws.n = cnt;
       const int status = per_atom ? evaluate_centre<true>(element[i], ws)
@@ -801,9 +748,10 @@ class Potential {
         forces[3 * i + 2] += ws.fi[2];
         for (int e = 0; e < cnt; ++e) {
           const std::size_t j = static_cast<std::size_t>(nbr_index[p0 + e]);
-          forces[3 * j] += ws.fx[e];
-          forces[3 * j + 1] += ws.fy[e];
-          forces[3 * j + 2] += ws.fz[e];
+          const double *fe = ws.force(e);
+          forces[3 * j] += fe[0];
+          forces[3 * j + 1] += fe[1];
+          forces[3 * j + 2] += fe[2];
         }
       }
       if (atom_energy) {
@@ -824,49 +772,219 @@ class Potential {
   }
 
  private:
-  // Tensor contraction for one triplet: returns V3, g = (dV/drij, dV/drik, dV/drjk).
-  static double contract(const TripletSpline &T, const LegBasis &bj, const LegBasis &bk, int qn,
-                         const double *Bn, const double *dBn, double *g)
+  // evaluate_centre for ne_ elements; One: single-element potential (tables hoisted)
+  template <bool PerAtom, bool One> int evaluate_impl(int ci, Workspace &ws) const
+  {
+    const int ne = One ? 1 : ne_;
+    const int n = ws.n;
+    const double *UF3_RESTRICT d = ws.d.data();
+    const double *UF3_RESTRICT rsq = ws.rsq.data();
+    const double *UF3_RESTRICT w = ws.w.data();
+    const int *UF3_RESTRICT elem = ws.elem.data();
+    double *UF3_RESTRICT f = ws.f.data();
+    double *UF3_RESTRICT r = ws.r.data();
+    double *UF3_RESTRICT inv_r = ws.inv_r.data();
+    int *UF3_RESTRICT shortlist = ws.shortlist.data();
+    LegBasis *UF3_RESTRICT legs = ws.legs.data();
+    double *UF3_RESTRICT eat = ws.e.data();
+    double *UF3_RESTRICT vat = ws.v.data();
+    const std::size_t rowc = static_cast<std::size_t>(ci) * ne;
+    const PairFast *UF3_RESTRICT prow = pf_.data() + rowc;
+    const double *UF3_RESTRICT l3row = l3cut2_.data() + rowc;
+    double energy = 0.0, ei = 0.0;
+    double vi[6] = {0, 0, 0, 0, 0, 0};
+    int ns = 0;
+
+    // -- pass 1: pair terms; short list and leg bases for the triplets
+    for (int e = 0; e < n; ++e) {
+      const int cj = One ? 0 : elem[e];
+      const PairFast &P = prow[cj];
+      const double r2 = rsq[e];
+      const bool pair_on = w[e] != 0.0 && r2 < P.cut2;
+      const bool three_on = r2 < l3row[cj];
+      const double *UF3_RESTRICT de = d + 4 * static_cast<std::size_t>(e);
+      v4d fe = zero4();
+      if (PerAtom) {
+        eat[e] = 0.0;
+        for (int k = 0; k < 6; ++k) vat[6 * e + k] = 0.0;
+      }
+      if (pair_on || three_on) {
+        const double rr = std::sqrt(r2);
+        const double ir = 1.0 / rr;
+        r[e] = rr;
+        inv_r[e] = ir;
+        if (pair_on) {
+          if (!(rr >= P.lo)) {
+            set_err(ws, EvalError::PAIR_TOO_CLOSE, e, -1, -1, ci, cj, -1, rr, P.lo);
+            return 1;
+          }
+          const int q = locate(P.k, rr);
+          const double x = rr - P.k.t[q + 3];
+          const double *UF3_RESTRICT c = P.tab + 8 * static_cast<std::size_t>(q);
+          const double V = c[0] + x * (c[1] + x * (c[2] + x * c[3]));
+          const double dV = c[4] + x * (c[5] + x * c[6]);
+          const double we = w[e];
+          fe = load4(de) * (-we * dV * ir);    // force on j
+          energy += we * V;
+          if (PerAtom) {
+            const double eh = 0.5 * we * V;
+            ei += eh;
+            eat[e] = eh;
+            double *UF3_RESTRICT ve = vat + 6 * static_cast<std::size_t>(e);
+            ve[0] = 0.5 * de[0] * fe[0];
+            ve[1] = 0.5 * de[1] * fe[1];
+            ve[2] = 0.5 * de[2] * fe[2];
+            ve[3] = 0.5 * de[0] * fe[1];
+            ve[4] = 0.5 * de[0] * fe[2];
+            ve[5] = 0.5 * de[1] * fe[2];
+            for (int k = 0; k < 6; ++k) vi[k] += ve[k];
+          }
+        }
+        if (three_on) {
+          shortlist[ns] = e;
+          LegBasis *UF3_RESTRICT lb = legs + static_cast<std::size_t>(ns) * ne;
+          const TripFast *UF3_RESTRICT trow = tf_.data() + (rowc + cj) * ne;
+          for (int ck = 0; ck < ne; ++ck) {
+            const TripFast &T = trow[ck];
+            LegBasis &L = lb[ck];
+            if (!(r2 < T.cut_ij2)) {    // also when the triplet is not set (cut 0)
+              L.state = 0;
+            } else if (!(rr >= T.lo_ij)) {
+              L.state = 2;
+            } else {
+              L.state = 1;
+              L.q = locate(T.ij, rr);
+              basis(T.ij, L.q, rr, L.B, L.dB);
+            }
+          }
+          ++ns;
+        }
+      }
+      store4(f + 4 * static_cast<std::size_t>(e), fe);
+    }
+
+    // -- pass 2: triplets (j, k), j before k in the short list
+    TripFast T1;
+    if (One) T1 = tf_[0];
+    for (int a = 0; a + 1 < ns; ++a) {
+      const int ej = shortlist[a];
+      const int cj = One ? 0 : elem[ej];
+      const LegBasis *UF3_RESTRICT lj = legs + static_cast<std::size_t>(a) * ne;
+      if (One && lj[0].state == 0) continue;
+      const v4d dj = load4(d + 4 * static_cast<std::size_t>(ej));
+      const double inv_rij = inv_r[ej];
+      const TripFast *UF3_RESTRICT trow = tf_.data() + (rowc + cj) * ne;
+      v4d fj = zero4();
+      for (int b = a + 1; b < ns; ++b) {
+        const int ek = shortlist[b];
+        const int ck = One ? 0 : elem[ek];
+        const LegBasis &bj = lj[ck];
+        const LegBasis &bk = legs[static_cast<std::size_t>(b) * ne + cj];
+        if ((!One && bj.state == 0) || bk.state == 0) continue;
+        const TripFast &T = One ? T1 : trow[ck];
+        const v4d dk = load4(d + 4 * static_cast<std::size_t>(ek));
+        const v4d u = dk - dj;    // x_k - x_j (lane 3 is 0)
+        const double rjk2 = u[0] * u[0] + u[1] * u[1] + u[2] * u[2];
+        if (!(rjk2 < T.cut_jk2)) continue;
+        if (bj.state == 2 || bk.state == 2 || !(rjk2 >= T.lo_jk2)) {
+          const int leg = bj.state == 2 ? 0 : (bk.state == 2 ? 1 : 2);
+          const double rv = leg == 0 ? r[ej] : (leg == 1 ? r[ek] : std::sqrt(rjk2));
+          const double rmin = leg == 0 ? T.lo_ij : (leg == 1 ? trow_ik_lo(ci, ck, cj) : T.jk.lo);
+          set_err(ws, EvalError::TRIPLET_TOO_CLOSE, ej, ek, leg, ci, cj, ck, rv, rmin);
+          return 1;
+        }
+        const double rjk = std::sqrt(rjk2);
+        const double inv_rjk = 1.0 / rjk;
+        const int qn = locate(T.jk, rjk);
+        double Bn[4], dBn[4];
+        basis(T.jk, qn, rjk, Bn, dBn);
+        const v4d g = contract(T, bj, bk, qn, Bn, dBn);    // E, dE/drij, dE/drik, dE/drjk
+        const double sij = g[1] * inv_rij, sik = g[2] * inv_r[ek], sjk = g[3] * inv_rjk;
+        // F_j = -dE/dx_j, F_k = -dE/dx_k
+        const v4d Fj = u * sjk - dj * sij;
+        const v4d Fk = zero4() - (dk * sik + u * sjk);
+        fj += Fj;
+        double *UF3_RESTRICT fk = f + 4 * static_cast<std::size_t>(ek);
+        store4(fk, load4(fk) + Fk);
+        energy += g[0];
+        if (PerAtom) {
+          const double e3 = g[0] * (1.0 / 3.0);
+          ei += e3;
+          eat[ej] += e3;
+          eat[ek] += e3;
+          double vt[6];
+          vt[0] = dj[0] * Fj[0] + dk[0] * Fk[0];
+          vt[1] = dj[1] * Fj[1] + dk[1] * Fk[1];
+          vt[2] = dj[2] * Fj[2] + dk[2] * Fk[2];
+          vt[3] = dj[0] * Fj[1] + dk[0] * Fk[1];
+          vt[4] = dj[0] * Fj[2] + dk[0] * Fk[2];
+          vt[5] = dj[1] * Fj[2] + dk[1] * Fk[2];
+          double *UF3_RESTRICT vj = vat + 6 * static_cast<std::size_t>(ej);
+          double *UF3_RESTRICT vk = vat + 6 * static_cast<std::size_t>(ek);
+          for (int k = 0; k < 6; ++k) {
+            const double v3 = vt[k] * (1.0 / 3.0);
+            vi[k] += v3;
+            vj[k] += v3;
+            vk[k] += v3;
+          }
+        }
+      }
+      double *UF3_RESTRICT fjp = f + 4 * static_cast<std::size_t>(ej);
+      store4(fjp, load4(fjp) + fj);
+    }
+
+    // -- centre force and virial of all terms centred here
+    v4d fsum = zero4(), vdiag = zero4();
+    double v3 = 0, v4 = 0, v5 = 0;
+    for (int e = 0; e < n; ++e) {
+      const v4d fe = load4(f + 4 * static_cast<std::size_t>(e));
+      const v4d de = load4(d + 4 * static_cast<std::size_t>(e));
+      fsum += fe;
+      vdiag += de * fe;
+      v3 += de[0] * fe[1];
+      v4 += de[0] * fe[2];
+      v5 += de[1] * fe[2];
+    }
+    ws.fi[0] = -fsum[0];
+    ws.fi[1] = -fsum[1];
+    ws.fi[2] = -fsum[2];
+    ws.virial[0] = vdiag[0];
+    ws.virial[1] = vdiag[1];
+    ws.virial[2] = vdiag[2];
+    ws.virial[3] = v3;
+    ws.virial[4] = v4;
+    ws.virial[5] = v5;
+    ws.energy = energy;
+    ws.ei = ei;
+    for (int k = 0; k < 6; ++k) ws.vi[k] = vi[k];
+    ws.err.kind = EvalError::NONE;
+    return 0;
+  }
+
+  // Tensor contraction for one triplet: {V3, dV/drij, dV/drik, dV/drjk}.
+  static UF3_INLINE v4d contract(const TripFast &T, const LegBasis &bj, const LegBasis &bk, int qn,
+                                 const double *UF3_RESTRICT Bn, const double *UF3_RESTRICT dBn)
   {
     const std::size_t N = static_cast<std::size_t>(T.N);
     const std::size_t MN = static_cast<std::size_t>(T.M) * N;
-    const double *base = T.c.data() + (static_cast<std::size_t>(bj.q) * T.M + bk.q) * N + qn;
-    // U[l][n] = sum_m c[l][m][n] Bik_m ; dU with dBik_m
-    double U[4][4], dU[4][4];
+    const double *UF3_RESTRICT base = T.c + (static_cast<std::size_t>(bj.q) * T.M + bk.q) * N + qn;
+    // U_l[n] = sum_m c[l][m][n] Bik_m, dU_l[n] = sum_m c[l][m][n] dBik_m, then
+    // P[n] = sum_l U_l[n] Bij_l, Pj[n] = sum_l U_l[n] dBij_l, Pk[n] = sum_l dU_l[n] Bij_l
+    v4d P = zero4(), Pj = zero4(), Pk = zero4();
     for (int l = 0; l < 4; ++l) {
-      const double *pl = base + l * MN;
-      double u[4] = {0, 0, 0, 0}, du[4] = {0, 0, 0, 0};
-      for (int m = 0; m < 4; ++m) {
-        const double *row = pl + m * N;
-        const double bm = bk.B[m], dbm = bk.dB[m];
-        for (int n = 0; n < 4; ++n) {
-          u[n] += row[n] * bm;
-          du[n] += row[n] * dbm;
-        }
-      }
-      for (int n = 0; n < 4; ++n) {
-        U[l][n] = u[n];
-        dU[l][n] = du[n];
-      }
+      const double *UF3_RESTRICT pl = base + l * MN;
+      const v4d r0 = load4(pl), r1 = load4(pl + N), r2 = load4(pl + 2 * N), r3 = load4(pl + 3 * N);
+      const v4d u = r0 * bk.B[0] + r1 * bk.B[1] + r2 * bk.B[2] + r3 * bk.B[3];
+      const v4d du = r0 * bk.dB[0] + r1 * bk.dB[1] + r2 * bk.dB[2] + r3 * bk.dB[3];
+      P += u * bj.B[l];
+      Pj += u * bj.dB[l];
+      Pk += du * bj.B[l];
     }
-    double P[4], Pj[4], Pk[4];
-    for (int n = 0; n < 4; ++n) {
-      P[n] = U[0][n] * bj.B[0] + U[1][n] * bj.B[1] + U[2][n] * bj.B[2] + U[3][n] * bj.B[3];
-      Pj[n] = U[0][n] * bj.dB[0] + U[1][n] * bj.dB[1] + U[2][n] * bj.dB[2] + U[3][n] * bj.dB[3];
-      Pk[n] = dU[0][n] * bj.B[0] + dU[1][n] * bj.B[1] + dU[2][n] * bj.B[2] + dU[3][n] * bj.B[3];
-    }
-    double E = 0.0, gij = 0.0, gik = 0.0, gjk = 0.0;
-    for (int n = 0; n < 4; ++n) {
-      E += P[n] * Bn[n];
-      gjk += P[n] * dBn[n];
-      gij += Pj[n] * Bn[n];
-      gik += Pk[n] * Bn[n];
-    }
-    g[0] = gij;
-    g[1] = gik;
-    g[2] = gjk;
-    return E;
+    const v4d bn = load4(Bn), dbn = load4(dBn);
+    return hsum4(P * bn, Pj * bn, Pk * bn, P * dbn);
   }
+
+  double trow_ik_lo(int ci, int ck, int cj) const { return tf_[tidx(ci, ck, cj)].lo_ij; }
 
   static void set_err(Workspace &ws, int kind, int a, int b, int leg, int ei, int ej, int ek,
                       double r, double rmin)
@@ -892,6 +1010,22 @@ class Potential {
 
   void update_leg_cutoffs()
   {
+    for (std::size_t i = 0; i < triplets_.size(); ++i) {
+      TripFast f;
+      const TripletSpline *t = triplets_[i].get();
+      if (t) {
+        f.ij = t->kij.view();
+        f.jk = t->kjk.view();
+        f.c = t->c.data();
+        f.M = t->M;
+        f.N = t->N;
+        f.cut_ij2 = t->cut_ij2;
+        f.lo_ij = t->kij.lo();
+        f.cut_jk2 = t->cut_jk2;
+        f.lo_jk2 = t->lo_jk2;
+      }
+      tf_[i] = f;
+    }
     has3_ = false;
     for (int a = 0; a < ne_; ++a)
       for (int b = 0; b < ne_; ++b) {
@@ -925,6 +1059,8 @@ class Potential {
   std::vector<std::shared_ptr<PairSpline>> pairs_;
   std::vector<std::shared_ptr<TripletSpline>> triplets_;
   std::vector<double> pcut2_, plo_, l3cut2_;
+  std::vector<PairFast> pf_;
+  std::vector<TripFast> tf_;
 };
 
 }    // namespace uf3
