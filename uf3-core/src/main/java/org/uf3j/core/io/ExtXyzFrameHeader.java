@@ -65,7 +65,7 @@ final class ExtXyzFrameHeader {
             double volume = h.cell.volume();
             h.virial = new double[6];
             for (int k = 0; k < 6; k++) {
-                h.virial[k] = -s[k] * volume;
+                h.virial[k] = 0.0 - s[k] * volume; // 0.0 - x: no negative zeros
             }
         }
         if (configKey != null) {

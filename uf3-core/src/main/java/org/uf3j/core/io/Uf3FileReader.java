@@ -21,8 +21,11 @@ import org.uf3j.core.model.Uf3Model;
  * a 3-body block {@code 3B Elc El1 El2 LEAD TRAIL uk|nk} / {@code rjk rik rij nk_jk nk_ik nk_ij} /
  * knots jk / knots ik / knots ij / {@code L M N} / L·M lines of N coefficients c[l][m][n] (l along
  * ij, m along ik, n along jk). A 3B block whose neighbours are not ordered by atomic number is
- * transposed (l↔m, ij↔ik knots) into the canonical {@link TripletTerm}. Lines starting with "#"
- * between blocks are ignored. LEAD and TRAIL are accepted as written.
+ * transposed (l↔m, ij↔ik knots) into the canonical {@link TripletTerm}. A block whose two
+ * neighbours are the same element must have equal ij and ik knots and c[l][m][n] = c[m][l][n]
+ * (LAMMPS reads anything else as a different potential), and all blocks must say the same
+ * {@code uk} or {@code nk}, as LAMMPS demands. Lines starting with "#" between blocks
+ * are ignored. LEAD and TRAIL are accepted as written.
  *
  * <p>The format has no place for one-body (per-element) energies: the model read has none
  * (every element's one-body energy is 0), so its total energies differ from the fitted model's by
@@ -36,6 +39,8 @@ public final class Uf3FileReader {
     private final NumberedLines lines;
     private final Map<String, Integer> seen = new HashMap<>();
     private final Uf3Model.Builder builder = Uf3Model.builder();
+    private String firstSpacing;
+    private int firstSpacingLine;
 
     private Uf3FileReader(NumberedLines lines) {
         this.lines = lines;
@@ -196,6 +201,9 @@ public final class Uf3FileReader {
                 System.arraycopy(row, 0, coeff, (a * m + b) * n, n);
             }
         }
+        if (j.equals(k)) {
+            checkSameNeighbours(name, kIj, kIk, coeff, l, n, cutLine);
+        }
         if (Elements.atomicNumber(j) <= Elements.atomicNumber(k)) {
             builder.triplet(new TripletTerm(c, j, k, kIj, kIk, kJk, coeff));
         } else {
@@ -209,6 +217,32 @@ public final class Uf3FileReader {
         }
     }
 
+    /**
+     * Both neighbours of the same element: LAMMPS keeps legs ij and ik of such a block in one slot,
+     * so it uses the ij knots for both and copies the l &lt; m half of the tensor onto the other.
+     * Reject files where that would change the potential, rather than read something else than LAMMPS.
+     */
+    private void checkSameNeighbours(String name, KnotSequence ij, KnotSequence ik, double[] c, int l, int n,
+                                     int cutLine) {
+        if (!ij.equals(ik)) {
+            throw Uf3FormatException.atLine(lines.name(), cutLine + 3, name + ": both neighbours are the same element, "
+                    + "so the ik knots (line " + (cutLine + 2) + ") must equal the ij knots (line " + (cutLine + 3)
+                    + "); LAMMPS would silently use the ij knots for both legs");
+        }
+        for (int a = 0; a < l; a++) {
+            for (int b = 0; b < a; b++) {
+                for (int k = 0; k < n; k++) {
+                    if (c[(a * l + b) * n + k] != c[(b * l + a) * n + k]) {
+                        throw Uf3FormatException.atLine(lines.name(), cutLine + 5 + a * l + b, name + ": both "
+                                + "neighbours are the same element, so c[l][m][n] must equal c[m][l][n], but c[" + a
+                                + "][" + b + "][" + k + "] = " + c[(a * l + b) * n + k] + " and c[" + b + "][" + a + "]["
+                                + k + "] = " + c[(b * l + a) * n + k] + "; LAMMPS would silently use the l < m half");
+                    }
+                }
+            }
+        }
+    }
+
     private String element(String symbol) {
         if (!Elements.isElement(symbol)) {
             throw lines.error("'" + symbol + "' is not an element symbol");
@@ -217,13 +251,17 @@ public final class Uf3FileReader {
     }
 
     private boolean spacing(String word) {
-        if (word.equals("uk")) {
-            return true;
+        if (!word.equals("uk") && !word.equals("nk")) {
+            throw lines.error("expected 'uk' (uniform knots) or 'nk' (non-uniform knots), found '" + word + "'");
         }
-        if (word.equals("nk")) {
-            return false;
+        if (firstSpacing == null) {
+            firstSpacing = word;
+            firstSpacingLine = lines.line();
+        } else if (!firstSpacing.equals(word)) {
+            throw lines.error("this block says '" + word + "' but line " + firstSpacingLine + " says '" + firstSpacing
+                    + "'; LAMMPS needs one knot spacing type for the whole file");
         }
-        throw lines.error("expected 'uk' (uniform knots) or 'nk' (non-uniform knots), found '" + word + "'");
+        return word.equals("uk");
     }
 
     private void duplicate(String what) {

@@ -26,6 +26,8 @@ import org.uf3j.core.model.Uf3Model;
  * <p>Before writing it checks what LAMMPS needs and throws {@link IllegalArgumentException}
  * naming the term otherwise: the last 3 coefficients along every axis are 0 (the smooth cutoff
  * that TRAIL 3 declares), every triplet has r_ij cutoff = r_ik cutoff and r_jk cutoff = 2·r_ij,
+ * a triplet whose neighbours are the same element has equal ij and ik knots and a tensor
+ * symmetric in l, m (LAMMPS keeps both legs of such a block in one slot),
  * no number is subnormal (LAMMPS' parser rejects those), and no line exceeds 1023 characters
  * (LAMMPS reads the file through a 1024-character line buffer).
  *
@@ -162,6 +164,11 @@ public final class Uf3FileWriter {
         KnotSequence ij = t.knotsIJ();
         KnotSequence ik = t.knotsIK();
         KnotSequence jk = t.knotsJK();
+        if (t.first().equals(t.second()) && !t.isSymmetric()) {
+            throw new IllegalArgumentException("3-body " + name + ": both neighbours are " + t.first() + ", so legs ij and "
+                    + "ik are interchangeable and need the same knots and c[l][m][n] = c[m][l][n]; LAMMPS' reader stores "
+                    + "both legs in one slot and would silently use the ij knots and the l < m half");
+        }
         if (ij.max() != ik.max() || jk.max() != 2 * ij.max()) {
             throw new IllegalArgumentException("3-body " + name + ": LAMMPS' pair_style uf3 needs r_ij cutoff = r_ik cutoff "
                     + "and r_jk cutoff = 2 r_ij, but the last knots are ij " + ij.max() + ", ik " + ik.max() + ", jk "

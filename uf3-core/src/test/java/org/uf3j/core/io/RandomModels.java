@@ -8,7 +8,11 @@ import org.uf3j.core.model.PairTerm;
 import org.uf3j.core.model.TripletTerm;
 import org.uf3j.core.model.Uf3Model;
 
-/** Random UF2,3 models for round-trip tests: 2 elements, distinct ij/ik/jk knots, trailing 3 coefficients 0. */
+/**
+ * Random UF2,3 models for round-trip tests: trailing 3 coefficients 0, distinct ij/ik/jk knots where
+ * the neighbours differ (A-B-C), one ij = ik knot vector and an l-m symmetric tensor where they are
+ * the same element (A-B-B), as physics and LAMMPS require.
+ */
 final class RandomModels {
     private RandomModels() {
     }
@@ -18,6 +22,7 @@ final class RandomModels {
      * @param oneBody    set a one-body energy for every element
      */
     static Uf3Model make(long seed, List<String> elements, boolean uniform, boolean oneBody) {
+        elements = org.uf3j.core.model.Elements.sorted(elements);
         Random rnd = new Random(seed);
         Uf3Model.Builder b = Uf3Model.builder().elements(elements);
         if (oneBody) {
@@ -41,9 +46,16 @@ final class RandomModels {
                     KnotSequence ik = KnotSequence.create(uniform ? KnotSpacing.LINEAR : KnotSpacing.INVERSE, rmin + 0.1,
                             rc, 7 + rnd.nextInt(2));
                     KnotSequence jk = KnotSequence.linear(rmin - 0.2, 2 * rc, 9 + rnd.nextInt(3));
+                    boolean sameNeighbours = a == c;
+                    if (sameNeighbours) {
+                        ik = ij; // j and k interchangeable: one knot vector and a tensor symmetric in l, m
+                    }
                     int[] shape = {ij.basisCount(), ik.basisCount(), jk.basisCount()};
-                    b.triplet(new TripletTerm(centre, elements.get(a), elements.get(c), ij, ik, jk,
-                            coefficients(rnd, shape)));
+                    double[] coeff = coefficients(rnd, shape);
+                    if (sameNeighbours) {
+                        symmetrise(coeff, shape);
+                    }
+                    b.triplet(new TripletTerm(centre, elements.get(a), elements.get(c), ij, ik, jk, coeff));
                 }
             }
         }
@@ -69,5 +81,16 @@ final class RandomModels {
             c[flat] = trimmed ? 0.0 : (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(9) - 5);
         }
         return c;
+    }
+
+    /** c[l][m][n] = c[m][l][n] by copying the l < m half (L = M). */
+    static void symmetrise(double[] c, int[] shape) {
+        for (int l = 0; l < shape[0]; l++) {
+            for (int m = 0; m < l; m++) {
+                for (int n = 0; n < shape[2]; n++) {
+                    c[(l * shape[1] + m) * shape[2] + n] = c[(m * shape[1] + l) * shape[2] + n];
+                }
+            }
+        }
     }
 }
