@@ -72,23 +72,28 @@ public final class LatticeConstant {
     }
 
     /**
-     * A coarse a0: the lowest E among nearest-neighbour distances 1.0–7.0 Å in steps of 0.02 Å
-     * (distances the potential cannot evaluate are skipped).
+     * A coarse a0: the lowest E per atom over nearest-neighbour distances from 7.0 Å down in steps of
+     * 0.02 Å, stopping once E has risen 2 eV/atom above the lowest value seen (inside the repulsive
+     * wall) or the potential cannot evaluate the distance (closer than its first knot). Scanning
+     * inwards finds the outermost well and never spends time on the crowded short distances.
      */
     public static double scan(Evaluator evaluator, String element, CubicLattice lattice) {
         double bestA = Double.NaN;
         double bestE = Double.POSITIVE_INFINITY;
-        for (double d = 1.0; d <= 7.0 + 1e-9; d += 0.02) {
+        for (int step = 0; step <= 300; step++) {
+            double d = 7.0 - 0.02 * step;
             double a = lattice.latticeConstantForNearestNeighbour(d);
             double e;
             try {
                 e = energyPerAtom(evaluator, element, lattice, a);
             } catch (EvaluationException tooClose) {
-                continue;
+                break;
             }
             if (e < bestE) {
                 bestE = e;
                 bestA = a;
+            } else if (e > bestE + 2.0) {
+                break;
             }
         }
         if (!Double.isFinite(bestA)) {

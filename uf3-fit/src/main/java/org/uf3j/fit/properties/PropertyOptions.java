@@ -13,7 +13,7 @@ public final class PropertyOptions {
     private double forceConstantRange = Double.NaN;
     private double forceTolerance = 1e-3;
     private int maxSteps = 5000;
-    private double eosVolumeRange = 0.03;
+    private double eosVolumeRange = 0.02;
     private int eosPoints = 11;
     private double elasticStrain = 1e-3;
     private boolean elasticInternalRelaxation = false;
@@ -34,7 +34,7 @@ public final class PropertyOptions {
     }
 
     /**
-     * Defaults: a0 found by scanning then Brent; FIRE to 1e-3 eV/Å (5000 steps); E(V) over ±3 %
+     * Defaults: a0 found by scanning then Brent; FIRE to 1e-3 eV/Å (5000 steps); E(V) over ±2 %
      * volume at 11 points; strains ±1e-3; vacancy in 4×4×4 cubes; (100), (110), (111) slabs of ≥ 12
      * layers with ≥ 15 Å vacuum; phonons with ±0.01 Å displacements in an automatic supercell, 20
      * points per path segment; everything relaxed and computed.

@@ -48,8 +48,14 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("element", element);
         m.put("structure", lattice.label());
-        m.put("units", Map.of("length", "Å", "energy", "eV", "elastic", "GPa", "surface", "eV/Å² and J/m²",
-                "frequency", "THz", "wavevector", "1/Å"));
+        Map<String, Object> units = new LinkedHashMap<>();
+        units.put("length", "Å");
+        units.put("energy", "eV");
+        units.put("elastic", "GPa");
+        units.put("surface", "eV/Å² and J/m²");
+        units.put("frequency", "THz");
+        units.put("wavevector", "1/Å (2π included)");
+        m.put("units", units);
         m.put("cutoff", num(range.cutoff()));
         m.put("force_constant_range", num(range.forceConstantRange()));
         m.put("lattice_constant", num(equilibrium.a0()));
@@ -159,8 +165,9 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
             sb.append("| point | f1 | f2 | f3 |\n|---|---|---|---|\n");
             for (PhononDispersion.Row r : phonons.rows()) {
                 if (!r.label().isEmpty()) {
-                    sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f |%n", r.label(), r.frequencies()[0],
-                            r.frequencies()[1], r.frequencies()[2]));
+                    double[] f = r.frequencies();
+                    sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f |%n", r.label(), tidy(f[0]),
+                            tidy(f[1]), tidy(f[2])));
                 }
             }
         }
@@ -169,6 +176,11 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
         }
         sb.append('\n');
         return sb.toString();
+    }
+
+    /** Rounding noise around 0 (acoustic modes at Γ) printed as 0 rather than −0.0000. */
+    private static double tidy(double f) {
+        return Math.abs(f) < 5e-5 ? 0.0 : f;
     }
 
     private static void row(StringBuilder sb, String name, double v, String fmt) {

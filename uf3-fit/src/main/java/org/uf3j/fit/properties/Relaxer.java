@@ -49,8 +49,8 @@ public final class Relaxer {
     }
 
     /**
-     * The same relaxer with other FIRE time steps (every mass is 1, as in ASE's FIRE: time in
-     * Å·sqrt(1/(eV/Å²)) units) and largest displacement of one atom per step (Å). Defaults 0.1, 1.0, 0.2.
+     * The same relaxer with other FIRE time steps (every mass is 1 amu, so time is in units of
+     * Å·sqrt(amu/eV) ≈ 10.18 fs) and largest displacement of one atom per step (Å). Defaults 0.1, 1.0, 0.2.
      */
     public Relaxer withSteps(double dtStart, double dtMax, double maxStep) {
         return new Relaxer(evaluator, forceTolerance, maxSteps, dtStart, dtMax, maxStep);

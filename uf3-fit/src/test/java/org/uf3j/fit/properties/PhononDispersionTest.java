@@ -152,6 +152,30 @@ class PhononDispersionTest {
     }
 
     @Test
+    void aSupercellSmallerThanTheRangeIsStillExactAtCommensurateWaveVectors() {
+        // 2 cubes (7.2 Å) < 2 rc: force constants fold onto periodic images, but at q with e^{iq·T} = 1 for
+        // every supercell translation T (Γ, X, W, L here) the folded sum is the full lattice sum
+        double a0 = LatticeConstant.minimise(EV, "Cu", CubicLattice.FCC, 3.6);
+        PhononDispersion pd = PhononDispersion.compute(EV, "Cu", CubicLattice.FCC, a0, 2, 0.0025);
+        LatticeSums exact = new LatticeSums(LennardJones.splineOf(MODEL), LJ.rc);
+        for (BrillouinPath.Point p : List.of(new BrillouinPath.Point("X", 0, 1, 0), new BrillouinPath.Point("W", 0.5, 1, 0),
+                new BrillouinPath.Point("L", 0.5, 0.5, 0.5), new BrillouinPath.Point("X'", 1, 0, 0))) {
+            double[] ref = reference(exact, "fcc", a0, p.cartesian(a0));
+            double[] f = pd.frequencies(p);
+            for (int b = 0; b < 3; b++) {
+                assertEquals(ref[b], f[b], 2e-3, p.label());
+            }
+        }
+        // ... but only approximately at K = (3/4, 3/4, 0), which the 2-cube supercell does not contain
+        BrillouinPath.Point k = new BrillouinPath.Point("K", 0.75, 0.75, 0);
+        double[] ref = reference(exact, "fcc", a0, k.cartesian(a0));
+        double[] f = pd.frequencies(k);
+        double folding = Math.max(Math.abs(ref[0] - f[0]), Math.max(Math.abs(ref[1] - f[1]), Math.abs(ref[2] - f[2])));
+        System.out.printf("2-cube supercell: interpolation error at K %.4f THz (of %.3f)%n", folding, ref[2]);
+        assertTrue(folding > 2e-3, "K is not commensurate with 2 cubes, so the result is not exact there");
+    }
+
+    @Test
     void diamondIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> PhononDispersion.compute(EV, "Cu", CubicLattice.DIAMOND, 5.4, 2, 0.01));

@@ -1,11 +1,14 @@
 package org.uf3j.fit.properties;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,11 @@ class PropertySuiteTest {
         Map<String, Object> s = (Map<String, Object>) m.get("surfaces");
         assertEquals(List.of("100", "110", "111"), List.copyOf(s.keySet()));
         assertJsonReady(m);
+        String json = assertDoesNotThrow(() -> new ObjectMapper().writeValueAsString(m));
+        JsonNode back = assertDoesNotThrow(() -> new ObjectMapper().readTree(json));
+        assertEquals(r.a0(), back.get("lattice_constant").asDouble(), 0);
+        assertEquals(41, back.get("phonons").get("path").size());
+        assertEquals("X", back.get("phonons").get("path").get(8).get("label").asText());
         assertTrue(r.toMarkdown().contains("| C44 (GPa) |"));
         String table = r.compare(ReferenceProperties.TUNGSTEN_DFT);
         assertTrue(table.contains("| a0 (Å) |") && table.contains("γ(110)") && table.contains("E_vac"), table);
