@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.uf3j.core.basis.KnotSequence;
@@ -54,8 +53,6 @@ final class JsonFields {
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             String msg = e.getOriginalMessage();
             throw Uf3FormatException.atLine(file, Math.max(line, 1), "invalid JSON at column " + column + ": " + msg, e);
-        } catch (IOException e) {
-            throw Uf3FormatException.inFile(file, "cannot read JSON: " + e.getMessage());
         }
     }
 

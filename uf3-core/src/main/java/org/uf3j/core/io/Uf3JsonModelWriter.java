@@ -18,7 +18,8 @@ import org.uf3j.core.model.Uf3Model;
  * that {@code WeightedLinearModel.from_json} loads it: {@code coefficients} (one-body energy per
  * element, pair lists under "A-B", 3-body nested [ij][ik][jk] grids under "C-A-B"), {@code knots}
  * and {@code knots_map} ("C-A-B" → [ij, ik, jk]), {@code knot_strategy} "linear" (uf3 uses the
- * explicit knots, the strategy only has to be valid), {@code offset_1b}, {@code leading_trim} 0,
+ * explicit knots, the strategy only has to be valid), {@code offset_1b} (true when some one-body
+ * energy is non-zero), {@code leading_trim} 0,
  * {@code trailing_trim} 3, {@code element_list} and {@code degree}. Keys list elements by atomic
  * number, as current uf3 does. Numbers are written with {@link Double#toString} (exact round trip).
  * uf3 drops, when loading, the 3-body coefficients of basis triples that cannot form a triangle
@@ -77,7 +78,7 @@ public final class Uf3JsonModelWriter {
         }
         root.set("knots", knots);
         root.put("knot_strategy", "linear");
-        root.put("offset_1b", true);
+        root.put("offset_1b", model.oneBodyEnergies().values().stream().anyMatch(e -> e != 0.0));
         root.put("leading_trim", 0);
         root.put("trailing_trim", 3);
         root.set("knots_map", knots.deepCopy());
