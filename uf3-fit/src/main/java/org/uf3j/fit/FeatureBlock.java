@@ -10,14 +10,14 @@ import java.util.Arrays;
  * thread, overwritten by every call to {@link Featurizer#featurize}; allocation-free once it has
  * grown to the largest configuration.
  *
- * <p>Force rows are stored column-major (column c holds rows 0..3N−1 contiguously), which makes
- * the products XᵀX of the normal equations dot products of contiguous arrays.
+ * <p>Force entries are stored atom-major, index (atom·p + column)·3 + k, so the up to 64 columns a
+ * triplet touches on one atom lie close together in memory.
  */
 public final class FeatureBlock {
     private final int columns;
     final double[] energy;
     final double[] virial; // 6 per column
-    double[] forces; // column-major, stride rows
+    double[] forces; // atom-major: (atom * columns + c) * 3 + k
     final boolean[] active;
     final int[] activeList;
     int activeCount;
@@ -43,7 +43,12 @@ public final class FeatureBlock {
             active[c] = false;
             energy[c] = 0;
             if (hasForces) {
-                Arrays.fill(this.forces, c * rows, (c + 1) * rows, 0.0);
+                for (int a = 0; a < atoms; a++) {
+                    int o = 3 * (a * columns + c);
+                    this.forces[o] = 0.0;
+                    this.forces[o + 1] = 0.0;
+                    this.forces[o + 2] = 0.0;
+                }
             }
             if (hasVirial) {
                 Arrays.fill(virial, 6 * c, 6 * c + 6, 0.0);
@@ -124,7 +129,7 @@ public final class FeatureBlock {
 
     /** ∂F_row/∂c: force component row = 3·atom + k of column c. */
     public double force(int row, int c) {
-        return forces[c * rows + row];
+        return forces[3 * ((row / 3) * columns + c) + row % 3];
     }
 
     /** ∂W_k/∂c, Voigt component k of the virial. */
@@ -142,7 +147,7 @@ public final class FeatureBlock {
         double[] out = new double[columns];
         for (int q = 0; q < activeCount; q++) {
             int c = activeList[q];
-            out[c] = forces[c * rows + row];
+            out[c] = force(row, c);
         }
         return out;
     }
@@ -156,13 +161,21 @@ public final class FeatureBlock {
         return out;
     }
 
-    /** The contiguous force entries of column c: forces[offset .. offset + rows). */
-    double[] forceData() {
-        return forces;
-    }
-
-    /** Offset of column c in {@link #forceData()}. */
-    int forceOffset(int c) {
-        return c * rows;
+    /**
+     * Copies the force entries of the active columns (in {@link #activeColumn} order) into dense
+     * rows {@code out[row][q]}.
+     */
+    void gatherForces(double[][] out) {
+        int na = activeCount;
+        for (int a = 0; a < atoms; a++) {
+            int base = 3 * a * columns;
+            double[] r0 = out[3 * a], r1 = out[3 * a + 1], r2 = out[3 * a + 2];
+            for (int q = 0; q < na; q++) {
+                int o = base + 3 * activeList[q];
+                r0[q] = forces[o];
+                r1[q] = forces[o + 1];
+                r2[q] = forces[o + 2];
+            }
+        }
     }
 }

@@ -102,7 +102,7 @@ public final class Featurizer {
         final double[] e = out.energy;
         final double[] f = out.forces;
         final double[] w = out.virial;
-        final int rows = out.rows;
+        final int p3 = 3 * layout.size();
         final boolean forces = out.hasForces;
         final boolean virial = out.hasVirial;
         for (int i = 0; i < s.size(); i++) {
@@ -130,13 +130,14 @@ public final class Featurizer {
                     e[col] += b[a];
                     double g = b[4 + a];
                     if (forces) {
-                        int o = col * rows;
-                        f[o + 3 * i] += g * ux;
-                        f[o + 3 * i + 1] += g * uy;
-                        f[o + 3 * i + 2] += g * uz;
-                        f[o + 3 * j] -= g * ux;
-                        f[o + 3 * j + 1] -= g * uy;
-                        f[o + 3 * j + 2] -= g * uz;
+                        int oi = p3 * i + 3 * col;
+                        int oj = p3 * j + 3 * col;
+                        f[oi] += g * ux;
+                        f[oi + 1] += g * uy;
+                        f[oi + 2] += g * uz;
+                        f[oj] -= g * ux;
+                        f[oj + 1] -= g * uy;
+                        f[oj + 2] -= g * uz;
                     }
                     if (virial) {
                         double gr = g * r;
@@ -157,7 +158,7 @@ public final class Featurizer {
         final double[] e = out.energy;
         final double[] f = out.forces;
         final double[] w = out.virial;
-        final int rows = out.rows;
+        final int p3 = 3 * layout.size();
         final boolean forces = out.hasForces;
         final boolean virial = out.hasVirial;
         double[] bij = new double[CubicBSpline.OUT_LENGTH];
@@ -231,7 +232,7 @@ public final class Featurizer {
                     int[] cm = t.columnMap();
                     int mm = kik.basisCount();
                     int nn = kjk.basisCount();
-                    int oi = 3 * i, oj = 3 * j, ok = 3 * k;
+                    int oi = p3 * i, oj = p3 * j, ok = p3 * k;
                     for (int l = 0; l < 4; l++) {
                         for (int m = 0; m < 4; m++) {
                             int base = ((l0 + l) * mm + m0 + m) * nn + n0;
@@ -250,16 +251,17 @@ public final class Featurizer {
                                 double gik = pdik * bn;
                                 double gjk = pv * bjk[4 + nIdx];
                                 if (forces) {
-                                    int o = col * rows;
-                                    f[o + oi] += gij * uijx + gik * uikx;
-                                    f[o + oi + 1] += gij * uijy + gik * uiky;
-                                    f[o + oi + 2] += gij * uijz + gik * uikz;
-                                    f[o + oj] += gjk * ujkx - gij * uijx;
-                                    f[o + oj + 1] += gjk * ujky - gij * uijy;
-                                    f[o + oj + 2] += gjk * ujkz - gij * uijz;
-                                    f[o + ok] -= gik * uikx + gjk * ujkx;
-                                    f[o + ok + 1] -= gik * uiky + gjk * ujky;
-                                    f[o + ok + 2] -= gik * uikz + gjk * ujkz;
+                                    int c3 = 3 * col;
+                                    int a0 = oi + c3, b0 = oj + c3, d0 = ok + c3;
+                                    f[a0] += gij * uijx + gik * uikx;
+                                    f[a0 + 1] += gij * uijy + gik * uiky;
+                                    f[a0 + 2] += gij * uijz + gik * uikz;
+                                    f[b0] += gjk * ujkx - gij * uijx;
+                                    f[b0 + 1] += gjk * ujky - gij * uijy;
+                                    f[b0 + 2] += gjk * ujkz - gij * uijz;
+                                    f[d0] -= gik * uikx + gjk * ujkx;
+                                    f[d0 + 1] -= gik * uiky + gjk * ujky;
+                                    f[d0 + 2] -= gik * uikz + gjk * ujkz;
                                 }
                                 if (virial) {
                                     int o = 6 * col;

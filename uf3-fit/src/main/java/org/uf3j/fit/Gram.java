@@ -83,55 +83,25 @@ public final class Gram {
     }
 
     /**
-     * Adds w·XᵀX and w·Xᵀy for a block of {@code n} rows stored column-major (column c at
-     * data[c·n .. c·n+n)), restricted to the listed columns, which must be sorted ascending.
+     * Adds w·XᵀX and w·Xᵀy for the force rows of a featurised configuration (X: 3N rows restricted
+     * to its active columns, which must be sorted ascending); the compact product is scattered into
+     * the p×p sums.
      */
-    void addBlock(double[] data, int n, int[] cols, int count, double[] y, double w) {
-        for (int qa = 0; qa < count; qa++) {
-            int a = cols[qa];
-            int oa = a * n;
-            int base = a * p;
-            int qb = 0;
-            // two columns b at a time share the loads of column a
-            for (; qb + 1 <= qa; qb += 2) {
-                int b0 = cols[qb], b1 = cols[qb + 1];
-                int o0 = b0 * n, o1 = b1 * n;
-                double s0 = 0, s1 = 0, t0 = 0, t1 = 0;
-                int k = 0;
-                for (; k + 1 < n; k += 2) {
-                    double xa0 = data[oa + k], xa1 = data[oa + k + 1];
-                    s0 += xa0 * data[o0 + k];
-                    t0 += xa1 * data[o0 + k + 1];
-                    s1 += xa0 * data[o1 + k];
-                    t1 += xa1 * data[o1 + k + 1];
-                }
-                if (k < n) {
-                    double xa = data[oa + k];
-                    s0 += xa * data[o0 + k];
-                    s1 += xa * data[o1 + k];
-                }
-                g[base + b0] += w * (s0 + t0);
-                g[base + b1] += w * (s1 + t1);
+    void addForceBlock(FeatureBlock b, double[] y, double w, GramScratch s) {
+        int na = b.activeCount();
+        int n = b.forceRows();
+        s.prepare(n, na);
+        b.gatherForces(s.x);
+        SymmetricRankK.addLower(s.x, n, na, s.g);
+        SymmetricRankK.addTransposeTimes(s.x, n, na, y, s.h);
+        int[] cols = b.activeList;
+        for (int qa = 0; qa < na; qa++) {
+            int base = cols[qa] * p;
+            double[] ga = s.g[qa];
+            for (int qb = 0; qb <= qa; qb++) {
+                g[base + cols[qb]] += w * ga[qb];
             }
-            for (; qb <= qa; qb++) {
-                int b = cols[qb];
-                int ob = b * n;
-                double s = 0, t = 0;
-                int k = 0;
-                for (; k + 1 < n; k += 2) {
-                    s += data[oa + k] * data[ob + k];
-                    t += data[oa + k + 1] * data[ob + k + 1];
-                }
-                if (k < n) {
-                    s += data[oa + k] * data[ob + k];
-                }
-                g[base + b] += w * (s + t);
-            }
-            double s = 0;
-            for (int k = 0; k < n; k++) {
-                s += data[oa + k] * y[k];
-            }
-            h[a] += w * s;
+            h[cols[qa]] += w * s.h[qa];
         }
         for (int k = 0; k < n; k++) {
             yy += w * y[k] * y[k];

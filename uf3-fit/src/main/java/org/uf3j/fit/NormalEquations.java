@@ -240,6 +240,7 @@ public final class NormalEquations {
         private final FeatureBlock block;
         private final NormalEquations sums;
         private final double[] dense;
+        private final GramScratch scratch;
 
         Worker(Featurizer fz, RowWeights weights) {
             this.fz = fz;
@@ -247,6 +248,7 @@ public final class NormalEquations {
             this.block = fz.newBlock();
             this.sums = new NormalEquations(fz.layout().size(), weights.virials());
             this.dense = new double[fz.layout().size()];
+            this.scratch = new GramScratch(fz.layout().size());
         }
 
         void add(Configuration c) {
@@ -266,7 +268,7 @@ public final class NormalEquations {
                 sums.energy.addRow(block.energy, 1.0 / n, cols, count, c.energy() / n, w);
             }
             if (useF) {
-                sums.forces.addBlock(block.forces, 3 * n, cols, count, c.forces(), w);
+                sums.forces.addForceBlock(block, c.forces(), w, scratch);
             }
             if (useV) {
                 double[] ref = c.virial();
