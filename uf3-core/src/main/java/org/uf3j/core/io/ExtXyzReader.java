@@ -70,6 +70,11 @@ public final class ExtXyzReader implements Iterator<Configuration>, Closeable {
         return out;
     }
 
+    /** A lazy stream of the frames of a file with default options; close the stream to close the file. */
+    public static Stream<Configuration> stream(Path file) throws IOException {
+        return stream(file, ExtXyzOptions.defaults());
+    }
+
     /** A lazy stream of the frames of a file; close the stream (try-with-resources) to close the file. */
     public static Stream<Configuration> stream(Path file, ExtXyzOptions options) throws IOException {
         ExtXyzReader r = open(file, options);
