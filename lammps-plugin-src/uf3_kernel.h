@@ -69,16 +69,24 @@ inline std::string fmt_double(double v)
 #if defined(__GNUC__) || defined(__clang__)
 #define UF3_INLINE inline __attribute__((always_inline))
 #define UF3_RESTRICT __restrict__
-#define UF3_VECTOR 1
+#ifndef UF3_VECTOR
+#define UF3_VECTOR 1    // -DUF3_VECTOR=0 selects the portable scalar code
+#endif
 #else
 #define UF3_INLINE inline
 #define UF3_RESTRICT
+#undef UF3_VECTOR
 #define UF3_VECTOR 0
 #endif
 
 // v4d: 4 doubles (one AVX register, two SSE registers without AVX).  GCC/Clang vector
 // extension; a plain struct with the same operators elsewhere.
 #if UF3_VECTOR
+// all functions taking or returning v4d are inlined, so the "AVX vector return
+// without AVX changes the ABI" note of GCC (builds without -mavx) does not apply
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
 typedef double v4d __attribute__((vector_size(32)));
 #else
 struct v4d {
@@ -100,15 +108,15 @@ UF3_INLINE v4d load4(const double *p)
   std::memcpy(&v, p, sizeof(v));
   return v;
 }
-UF3_INLINE void store4(double *p, v4d v) { std::memcpy(p, &v, sizeof(v)); }
+UF3_INLINE void store4(double *p, const v4d &v) { std::memcpy(p, &v, sizeof(v)); }
 UF3_INLINE v4d zero4()
 {
   v4d v = {0.0, 0.0, 0.0, 0.0};
   return v;
 }
-UF3_INLINE double hsum(v4d v) { return (v[0] + v[1]) + (v[2] + v[3]); }
+UF3_INLINE double hsum(const v4d &v) { return (v[0] + v[1]) + (v[2] + v[3]); }
 // {sum(a), sum(b), sum(c), sum(d)}
-UF3_INLINE v4d hsum4(v4d a, v4d b, v4d c, v4d d)
+UF3_INLINE v4d hsum4(const v4d &a, const v4d &b, const v4d &c, const v4d &d)
 {
 #if UF3_VECTOR && defined(__clang__)
   const v4d t0 = __builtin_shufflevector(a, b, 0, 4, 2, 6) + __builtin_shufflevector(a, b, 1, 5, 3, 7);

@@ -1,0 +1,368 @@
+#!/usr/bin/env bash
+# Proof that our pair_style uf3 (plugin) is right:
+#  - kernel unit test (B-splines vs Cox-de Boor, energies vs direct sums, forces and
+#    virial vs finite differences) on every test potential;
+#  - bin/lmp vs bin/lmp --reference (official ML-UF3) on bcc Nb boxes from 2 to 2000
+#    atoms, orthogonal and triclinic, one and two elements (3 atom types on 2
+#    elements), uniform and non-uniform knots, uf3 3 and uf3 2: energy, pressure
+#    tensor, forces, per-atom energy and per-atom virial, ours with newton on AND off
+#    (reference: newton on), agreement <= 1e-9 relative;
+#  - general 3-body legs (independent ij/ik/jk cutoffs, ours only): newton on vs off,
+#    forces and pressure vs finite differences of the LAMMPS energy;
+#  - minimisation and NVE energy conservation;
+#  - every class of bad input ends in a clean LAMMPS error (no crash, no hang).
+# Usage: lammps-plugin-src/tests/run.sh [-k]   (-k keeps the work directory)
+# Prints "N passed, N failed" last; exit status 1 if anything failed.
+set -uo pipefail
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+lmp="$repo/bin/lmp"
+keep=0
+[[ "${1:-}" == "-k" ]] && keep=1
+work="$(mktemp -d /tmp/uf3-plugin-tests.XXXXXX)"
+export UF3_TEST_STATS="$work/stats.txt"
+TOL=1e-9
+passed=0
+failed=0
+failures=()
+
+record() {    # record STATUS LABEL
+  if [[ "$1" == 0 ]]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$2")
+  fi
+}
+
+echo "[tests] work directory: $work"
+root="$("$repo/scripts/build-lammps.sh" | tail -1)" || { echo "cannot build LAMMPS"; exit 1; }
+"$lmp" -h > /dev/null 2>&1 || true    # builds the plugin on first use
+python3 "$here/make_potentials.py" "$root/src/potentials/Nb.uf3" "$work/pot" || exit 1
+P="$work/pot"
+
+# ---------------------------------------------------------------- kernel unit test
+echo "[tests] kernel unit test"
+if g++ -std=c++17 -O2 -Wall -Wextra -Werror -I"$here/.." "$here/kernel_test.cpp" -o "$work/kernel_test" 2> "$work/kernel_test.build"; then
+  for f in Nb.uf3 Nb_nonuniform.uf3 NbTa.uf3 NbTa_general.uf3; do
+    "$work/kernel_test" check "$P/$f" > "$work/kernel_$f.txt" 2>&1
+    st=$?
+    echo "$([[ $st == 0 ]] && echo PASS || echo FAIL) kernel_test $f: $(tail -1 "$work/kernel_$f.txt")"
+    [[ $st == 0 ]] || sed 's/^/    /' "$work/kernel_$f.txt" | grep -i fail
+    record $st "kernel_test $f"
+  done
+else
+  echo "FAIL kernel_test does not compile:"; cat "$work/kernel_test.build"
+  record 1 "kernel_test build"
+fi
+
+# ---------------------------------------------------------------- LAMMPS inputs
+cat > "$work/in.case" <<'EOF'
+units metal
+newton ${newton}
+boundary p p p
+atom_modify map array
+lattice bcc ${a}
+if "${tri} == 0" then "region box block 0 ${nrep} 0 ${nrep} 0 ${nrep}" &
+  else "region box prism 0 ${nrep} 0 ${nrep} 0 ${nrep} 0.5 -0.3 0.2"
+create_box ${ntypes} box
+create_atoms 1 box
+mass * 92.906
+if "${ntypes} >= 2" then "set type 1 type/ratio 2 0.5 ${seed}"
+if "${ntypes} >= 3" then "set type 1 type/ratio 3 0.4 $(v_seed+1)"
+displace_atoms all random ${disp} ${disp} ${disp} ${seed} units box
+pair_style uf3 ${nb}
+pair_coeff * * ${file} ${els}
+compute pe all pe/atom
+compute st all stress/atom NULL
+dump d all custom 1 ${out}.dump id fx fy fz c_pe c_st[1] c_st[2] c_st[3] c_st[4] c_st[5] c_st[6]
+dump_modify d sort id format float %.17g
+run 0
+print "RESULT $(pe:%.17g) $(pxx:%.17g) $(pyy:%.17g) $(pzz:%.17g) $(pxy:%.17g) $(pxz:%.17g) $(pyz:%.17g)"
+EOF
+
+cat > "$work/in.min" <<'EOF'
+units metal
+newton ${newton}
+lattice bcc 3.3008
+region box block 0 4 0 4 0 4
+create_box ${ntypes} box
+create_atoms 1 box
+mass * 92.906
+if "${ntypes} >= 2" then "set type 1 type/ratio 2 0.5 77"
+displace_atoms all random 0.2 0.2 0.2 4711 units box
+pair_style uf3 ${nb}
+pair_coeff * * ${file} ${els}
+compute pe all pe/atom
+compute st all stress/atom NULL
+thermo 100
+min_style cg
+minimize 0.0 1.0e-10 ${maxiter} 100000
+dump d all custom 1 ${out}.dump id fx fy fz c_pe c_st[1] c_st[2] c_st[3] c_st[4] c_st[5] c_st[6]
+dump_modify d sort id format float %.17g
+run 0
+print "RESULT $(pe:%.17g) $(pxx:%.17g) $(pyy:%.17g) $(pzz:%.17g) $(pxy:%.17g) $(pxz:%.17g) $(pyz:%.17g)"
+EOF
+
+cat > "$work/in.nve" <<'EOF'
+units metal
+newton ${newton}
+lattice bcc 3.3008
+region box block 0 4 0 4 0 4
+create_box ${ntypes} box
+create_atoms 1 box
+mass * 92.906
+if "${ntypes} >= 2" then "set type 1 type/ratio 2 0.5 77"
+velocity all create ${T} 4928459 loop geom
+pair_style uf3 ${nb}
+pair_coeff * * ${file} ${els}
+fix 1 all nve
+timestep ${dt}
+thermo 20
+thermo_style custom step pe ke etotal
+thermo_modify format float %.15g
+run ${steps}
+EOF
+
+# run_lmp MODE NEWTON OUT INPUT [-var ...]: MODE ours|ref; output in OUT.log (+ OUT.dump)
+run_lmp() {
+  local mode=$1 newton=$2 out=$3 input=$4
+  shift 4
+  local flag=()
+  [[ "$mode" == ref ]] && flag=(--reference)
+  timeout 900 "$lmp" "${flag[@]}" -in "$input" -log "$out.log" -screen none -var newton "$newton" -var out "$out" "$@"
+}
+
+# compare_case NAME FILE NB ELEMENTS NTYPES NREP DISP TRI
+compare_case() {
+  local name=$1 file=$2 nb=$3 els=$4 ntypes=$5 nrep=$6 disp=$7 tri=$8
+  local vars=(-var file "$P/$file" -var nb "$nb" -var els "$els" -var ntypes "$ntypes" -var nrep "$nrep"
+              -var a 3.3008 -var disp "$disp" -var seed 8191 -var tri "$tri")
+  local o="$work/$name"
+  run_lmp ref on "$o.ref" "$work/in.case" "${vars[@]}" || { echo "FAIL $name: reference run failed"; tail -3 "$o.ref.log"; record 1 "$name reference"; return; }
+  for nt in on off; do
+    if run_lmp ours $nt "$o.$nt" "$work/in.case" "${vars[@]}"; then
+      python3 "$here/compare.py" results "$o.ref" "$o.$nt" $TOL "$name: ours (newton $nt) vs official"
+      record $? "$name newton $nt"
+    else
+      echo "FAIL $name: our run (newton $nt) failed"; tail -3 "$o.$nt.log"; record 1 "$name newton $nt"
+    fi
+  done
+}
+
+echo "[tests] ours vs official ML-UF3 (tolerance $TOL relative)"
+#            name             file               nb  elements     ntypes nrep disp tri
+compare_case nb3_2atoms       Nb.uf3             3   "Nb"         1      1    0.1  0
+compare_case nb3_16_tri       Nb.uf3             3   "Nb"         1      2    0.15 1
+compare_case nb3_128          Nb.uf3             3   "Nb"         1      4    0.1  0
+compare_case nb3_2000         Nb.uf3             3   "Nb"         1      10   0.05 0
+compare_case nb3_nonuniform   Nb_nonuniform.uf3  3   "Nb"         1      4    0.1  0
+compare_case nb2_2atoms       Nb.uf3             2   "Nb"         1      1    0.1  0
+compare_case nb2_128          Nb.uf3             2   "Nb"         1      4    0.1  0
+compare_case nb2_2000_2bfile  Nb_2b.uf3          2   "Nb"         1      10   0.05 0
+compare_case nb2_nonuniform   Nb_nonuniform.uf3  2   "Nb"         1      3    0.1  1
+compare_case nbta3_128        NbTa.uf3           3   "Nb Ta"      2      4    0.1  0
+compare_case nbta3_3types_tri NbTa.uf3           3   "Ta Nb Ta"   3      3    0.1  1
+compare_case nbta2_3types     NbTa.uf3           2   "Nb Ta Nb"   3      4    0.1  0
+
+# ---------------------------------------------------------------- general legs (ours only)
+echo "[tests] general 3-body legs (ours only)"
+gvars=(-var file "$P/NbTa_general.uf3" -var nb 3 -var els "Nb Ta" -var ntypes 2 -var nrep 3 -var a 3.3008
+       -var disp 0.15 -var seed 99 -var tri 1)
+o="$work/general"
+if run_lmp ours on "$o.on" "$work/in.case" "${gvars[@]}" && run_lmp ours off "$o.off" "$work/in.case" "${gvars[@]}"; then
+  python3 "$here/compare.py" results "$o.on" "$o.off" $TOL "general legs: newton off vs newton on"
+  record $? "general newton"
+else
+  echo "FAIL general legs: run failed"; tail -3 "$o.on.log" "$o.off.log"; record 1 "general run"
+fi
+
+# finite differences of the LAMMPS energy (forces, pzz, pxy) for the general file
+{
+  cat <<'EOF'
+units metal
+newton ${newton}
+atom_modify map array
+lattice bcc 3.3008
+region box prism 0 2 0 2 0 2 0.4 0 0
+create_box 2 box
+create_atoms 1 box
+mass * 92.906
+set type 1 type/ratio 2 0.5 31
+displace_atoms all random 0.15 0.15 0.15 5 units box
+pair_style uf3 3
+pair_coeff * * ${file} Nb Ta
+variable h equal 1e-5
+run 0
+variable V0 equal $(vol:%.17g)
+variable P0zz equal $(pzz:%.17g)
+variable P0xy equal $(pxy:%.17g)
+EOF
+  # analytic forces of the undisplaced configuration first
+  for a in 1 6 13; do
+    echo "group g$a id $a"
+    for d in x y z; do echo "variable F$d$a equal \$(f$d[$a]:%.17g)"; done
+  done
+  for a in 1 6 13; do
+    for d in x y z; do
+      case $d in x) mv='${h} 0 0'; mv2='$(-2*v_h) 0 0';; y) mv='0 ${h} 0'; mv2='0 $(-2*v_h) 0';; z) mv='0 0 ${h}'; mv2='0 0 $(-2*v_h)';; esac
+      cat <<EOF
+displace_atoms g$a move $mv units box
+run 0
+variable ep equal \$(pe:%.17g)
+displace_atoms g$a move $mv2 units box
+run 0
+variable em equal \$(pe:%.17g)
+displace_atoms g$a move $mv units box
+print "FD f${d}[$a] \${F$d$a} \$((v_em-v_ep)/(2*v_h):%.17g) 1.0"
+EOF
+    done
+  done
+  cat <<'EOF'
+change_box all z scale $(1+v_h) remap
+run 0
+variable ep equal $(pe:%.17g)
+change_box all z scale $((1-v_h)/(1+v_h)) remap
+run 0
+variable em equal $(pe:%.17g)
+change_box all z scale $(1/(1-v_h)) remap
+print "FD pzz ${P0zz} $(-(v_ep-v_em)/(2*v_h)/v_V0*1.6021765e6:%.17g) 1.0e4"
+change_box all xy delta $(v_h*ly) remap units box
+run 0
+variable ep equal $(pe:%.17g)
+change_box all xy delta $(-2*v_h*ly) remap units box
+run 0
+variable em equal $(pe:%.17g)
+print "FD pxy ${P0xy} $(-(v_ep-v_em)/(2*v_h)/v_V0*1.6021765e6:%.17g) 1.0e4"
+EOF
+} > "$work/in.fd"
+for nt in on off; do
+  if run_lmp ours $nt "$work/fd.$nt" "$work/in.fd" -var file "$P/NbTa_general.uf3"; then
+    python3 "$here/compare.py" fd "$work/fd.$nt.log" 1e-6 "general legs (newton $nt): forces and pzz, pxy vs finite differences"
+    record $? "general fd $nt"
+  else
+    echo "FAIL general legs finite differences (newton $nt): run failed"; tail -3 "$work/fd.$nt.log"; record 1 "fd run $nt"
+  fi
+done
+
+# ---------------------------------------------------------------- minimisation
+echo "[tests] minimisation (cg; uf3 3 to convergence, uf3 2 for 40 iterations)"
+for spec in "Nb.uf3|3|Nb|1|5000" "NbTa.uf3|3|Nb Ta|2|5000" "Nb.uf3|2|Nb|1|40"; do
+  IFS='|' read -r file nb els ntypes maxiter <<< "$spec"
+  mvars=(-var file "$P/$file" -var nb "$nb" -var els "$els" -var ntypes "$ntypes" -var maxiter "$maxiter")
+  o="$work/min_${file%.uf3}_$nb"
+  run_lmp ref on "$o.ref" "$work/in.min" "${mvars[@]}" || { echo "FAIL min reference $file"; record 1 "min ref"; continue; }
+  for nt in on off; do
+    if run_lmp ours $nt "$o.$nt" "$work/in.min" "${mvars[@]}"; then
+      python3 "$here/compare.py" results "$o.ref" "$o.$nt" $TOL "minimize $file uf3 $nb: ours (newton $nt) vs official" 1.0
+      record $? "min $file $nb $nt"
+    else
+      echo "FAIL minimize $file (newton $nt): run failed"; tail -3 "$o.$nt.log"; record 1 "min $file $nt"
+    fi
+  done
+done
+
+# ---------------------------------------------------------------- NVE
+echo "[tests] NVE energy conservation (128 atoms, 1 ps with dt = 1 fs and 0.5 fs)"
+for spec in "ours|on|Nb.uf3|3|Nb|1|600" "ours|off|Nb.uf3|3|Nb|1|600" "ref|on|Nb.uf3|3|Nb|1|600" \
+            "ours|on|Nb.uf3|2|Nb|1|300" "ours|off|Nb.uf3|2|Nb|1|300" "ref|on|Nb.uf3|2|Nb|1|300" \
+            "ours|on|NbTa_general.uf3|3|Nb Ta|2|300" "ours|off|NbTa_general.uf3|3|Nb Ta|2|300"; do
+  IFS='|' read -r mode nt file nb els ntypes temp <<< "$spec"
+  o="$work/nve_${mode}_${nt}_${file%.uf3}_$nb"
+  nvars=(-var file "$P/$file" -var nb "$nb" -var els "$els" -var ntypes "$ntypes" -var T "$temp")
+  if run_lmp "$mode" "$nt" "$o.dt1" "$work/in.nve" "${nvars[@]}" -var dt 0.001 -var steps 1000 &&
+     run_lmp "$mode" "$nt" "$o.dt2" "$work/in.nve" "${nvars[@]}" -var dt 0.0005 -var steps 2000; then
+    python3 "$here/compare.py" nve "$o.dt1.log" "$o.dt2.log" 2e-5 "NVE $mode newton $nt $file uf3 $nb, $temp K"
+    record $? "nve $mode $nt $file $nb"
+  else
+    echo "FAIL NVE $mode $file: run failed"; tail -3 "$o.dt1.log"; record 1 "nve run"
+  fi
+done
+
+# ---------------------------------------------------------------- bad input
+echo "[tests] bad input gives a clean error"
+cat > "$work/in.bad" <<'EOF'
+units ${units}
+newton ${newton}
+lattice bcc 3.3008
+region box block 0 2 0 2 0 2
+create_box ${ntypes} box
+create_atoms 1 box
+mass * 92.906
+if "${ntypes} >= 2" then "set type 1 type/ratio 2 0.5 77"
+if "${close} == 1" then "create_atoms 1 single 0.0005 0 0 units box"
+if "${close} == 2" then "create_atoms 1 single 1.2 0 0 units box"
+pair_style ${style}
+pair_coeff ${coeff}
+run 0
+EOF
+# expect_error LABEL "EXPECTED TEXT" STYLE COEFF [NTYPES] [CLOSE] [NEWTON] [UNITS]
+expect_error() {
+  local label=$1 expected=$2 style=$3 coeff=$4 ntypes=${5:-1} close=${6:-0} newton=${7:-on} units=${8:-metal}
+  local o="$work/bad_$(echo "$label" | tr -c 'A-Za-z0-9' _)"
+  ( cd "$P" && timeout 120 "$lmp" -in "$work/in.bad" -log none -var style "$style" -var coeff "$coeff" \
+      -var ntypes "$ntypes" -var close "$close" -var newton "$newton" -var units "$units" ) > "$o.out" 2>&1
+  local st=$?
+  local err
+  err="$(grep -m1 '^ERROR' "$o.out")"
+  if [[ $st -ge 1 && $st -le 2 && -n "$err" && "$err" == *"$expected"* ]]; then
+    echo "PASS bad input, $label: $err"
+    record 0 "$label"
+  else
+    echo "FAIL bad input, $label: exit status $st, expected an ERROR containing '$expected'"
+    tail -5 "$o.out" | sed 's/^/    /'
+    record 1 "$label"
+  fi
+}
+expect_error "malformed number"           "found '0.6x'"                     "uf3 3" "* * bad_number.uf3 Nb"
+expect_error "truncated file"             "file ends inside the block"       "uf3 3" "* * bad_truncated.uf3 Nb"
+expect_error "leading trim 1"             "expected leading trim 0"          "uf3 3" "* * bad_lead.uf3 Nb"
+expect_error "trailing trim 2"            "expected trailing trim 3"         "uf3 2" "* * bad_trail.uf3 Nb"
+expect_error "nknots != ncoeff + 4"       "NCOEFF = NKNOTS - 4"              "uf3 3" "* * bad_nknots.uf3 Nb"
+expect_error "knots beyond the cutoff"    "beyond the neighbour-list cutoff" "uf3 3" "* * bad_cutoff.uf3 Nb"
+expect_error "extra line in a block"      "expected '#' closing the block"   "uf3 3" "* * bad_extra_line.uf3 Nb"
+expect_error "wrong 3B tensor shape"      "expected L M N"                   "uf3 3" "* * bad_shape.uf3 Nb"
+expect_error "duplicate block"            "duplicate 2B block"               "uf3 3" "* * bad_duplicate.uf3 Nb"
+expect_error "unknown block kind"         "expected '2B' or '3B'"            "uf3 3" "* * bad_kind.uf3 Nb"
+expect_error "units mismatch in file"     "requires real units"              "uf3 3" "* * bad_units.uf3 Nb"
+expect_error "units differ between blocks" "expected the same units as line 1" "uf3 3" "* * bad_units_mixed.uf3 Nb"
+expect_error "units mismatch in input"    "requires metal units"             "uf3 3" "* * Nb.uf3 Nb" 1 0 on real
+expect_error "missing element pair"       "missing 2B block for Nb Ta"       "uf3 3" "* * bad_missing_pair.uf3 Nb Ta" 2
+expect_error "missing triplet"            "missing 3B block for centre Ta"   "uf3 3" "* * bad_missing_triplet.uf3 Nb Ta" 2
+expect_error "unknown element"            "unknown element 'Xx'"             "uf3 3" "* * Nb.uf3 Xx"
+expect_error "NULL element"               "unknown element 'NULL'"           "uf3 3" "* * NbTa.uf3 Nb NULL" 2
+expect_error "too many pair_coeff words"  "expected 4 words"                 "uf3 3" "* * Nb.uf3 Nb Nb"
+expect_error "too few pair_coeff words"   "expected 5 words"                 "uf3 3" "* * Nb.uf3 Nb" 2
+expect_error "pair_coeff not * *"         "must start with * *"              "uf3 3" "1 1 Nb.uf3 Nb"
+expect_error "missing file"               "cannot open potential file"       "uf3 3" "* * nonexistent.uf3 Nb"
+expect_error "pair_style uf3 4"           "expected one argument"            "uf3 4" "* * Nb.uf3 Nb"
+expect_error "pair_style uf3"             "expected one argument"            "uf3"   "* * Nb.uf3 Nb"
+expect_error "atoms too close (uf3 3)"    "closer than the first knot"       "uf3 3" "* * Nb.uf3 Nb" 1 1
+expect_error "atoms too close (uf3 3, newton off)" "closer than the first knot" "uf3 3" "* * Nb.uf3 Nb" 1 1 off
+expect_error "atoms too close (uf3 2)"    "closer than the first knot"       "uf3 2" "* * Nb.uf3 Nb" 1 1
+expect_error "3-body leg below its first knot" "leg of the 3-body spline"    "uf3 3" "* * NbTa_general.uf3 Nb Ta" 2 2
+
+# ---------------------------------------------------------------- summary
+if [[ -f "$UF3_TEST_STATS" ]]; then
+  python3 - "$UF3_TEST_STATS" <<'EOF'
+import sys
+worst = {}
+for line in open(sys.argv[1]):
+    for w in line.split():
+        if "=" in w:
+            k, v = w.split("=")
+            worst[k] = max(worst.get(k, 0.0), float(v))
+print("[tests] worst relative differences over all comparisons: " + " ".join(f"{k} {v:.1e}" for k, v in worst.items()))
+EOF
+fi
+if ((failed)); then
+  echo "[tests] failed: ${failures[*]}"
+  echo "[tests] outputs kept in $work"
+elif ((keep)); then
+  echo "[tests] outputs kept in $work"
+else
+  rm -rf "$work"
+fi
+echo "$passed passed, $failed failed"
+((failed == 0))
