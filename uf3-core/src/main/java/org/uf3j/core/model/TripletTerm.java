@@ -37,11 +37,16 @@ public final class TripletTerm {
         }
         this.centre = centre;
         this.first = first;
-        this.second = second;
+        this.coefficients = coefficients.clone();
         this.ij = ij;
         this.ik = ik;
         this.jk = jk;
-        this.coefficients = coefficients.clone();
+        if (first.equals(second) && !isSymmetric()) {
+            throw new IllegalArgumentException("triplet " + centre + "-" + first + "-" + second
+                    + ": both neighbours are " + first + ", so legs ij and ik must share knots and c[l][m][n] must equal"
+                    + " c[m][l][n] (otherwise the energy would depend on neighbour order)");
+        }
+        this.second = second;
     }
 
     public String centre() {

@@ -20,7 +20,16 @@ public final class Uf3Model {
     private Uf3Model(List<String> elements, Map<String, Double> oneBody, Map<String, PairTerm> pairs,
                      Map<String, TripletTerm> triplets) {
         this.elements = List.copyOf(elements);
-        this.oneBody = Collections.unmodifiableMap(new LinkedHashMap<>(oneBody));
+        Map<String, Double> energies = new LinkedHashMap<>();
+        for (String e : elements) {
+            energies.put(e, oneBody.getOrDefault(e, 0.0));
+        }
+        for (String e : oneBody.keySet()) {
+            if (!energies.containsKey(e)) {
+                throw new IllegalArgumentException("one-body energy given for " + e + ", which is not an element of the model " + elements);
+            }
+        }
+        this.oneBody = Collections.unmodifiableMap(energies);
         this.pairs = Collections.unmodifiableMap(new LinkedHashMap<>(pairs));
         this.triplets = Collections.unmodifiableMap(new LinkedHashMap<>(triplets));
     }
@@ -53,7 +62,7 @@ public final class Uf3Model {
         return oneBody.getOrDefault(element, 0.0);
     }
 
-    /** One-body energies per element (eV); elements without one read 0. */
+    /** One-body energies per element (eV), in element order; elements given none have 0. */
     public Map<String, Double> oneBodyEnergies() {
         return oneBody;
     }

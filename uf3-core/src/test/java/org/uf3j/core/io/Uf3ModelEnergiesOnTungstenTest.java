@@ -79,8 +79,8 @@ class Uf3ModelEnergiesOnTungstenTest {
             for (int k = 0; k < s[1]; k++) {
                 for (int n = 0; n < s[2]; n++) {
                     int i = (l * s[1] + k) * s[2] + n;
-                    if (l > k) {
-                        upperOnly[i] = 0;
+                    if (l != k) { // "upper triangle only", symmetrised: each off-diagonal value shared by both entries
+                        upperOnly[i] *= 0.5;
                     }
                     if (l == k) {
                         halfDiagonal[i] *= 0.5;
