@@ -1,0 +1,241 @@
+package org.uf3j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.uf3j.core.eval.Evaluation;
+import org.uf3j.core.eval.JavaEvaluator;
+import org.uf3j.core.io.ExtXyzOptions;
+import org.uf3j.core.io.ExtXyzWriter;
+import org.uf3j.core.io.LoadedPotential;
+import org.uf3j.core.io.PotentialFormat;
+import org.uf3j.core.structure.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code uf3 eval}: energies, forces and virials of structures, and errors against their reference labels. */
+@Command(name = "eval", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Evaluate a potential on structures: energy (eV), forces (eV/Å) and virial (eV).",
+                "FILE may be a .uf3 file, a uf3 JSON model or a UF3-J project model (recognised by content).",
+                "When the structures carry reference energies/forces, prints RMSE/MAE overall and per config_type."},
+        footer = {"", "Examples:",
+                "  uf3 eval --potential W.uf3 --structures test.xyz",
+                "  uf3 eval --potential model.json --structures test.xyz --json > predictions.json",
+                "  uf3 eval --potential model.json --structures test.xyz --write-xyz predicted.xyz",
+                "", "--json prints {\"structures\":[{\"energy\":E,\"forces\":[[fx,fy,fz],...],"
+                + "\"virial\":[xx,yy,zz,yz,xz,xy]},...]}",
+                "(eV, eV/Å, eV; virial positive under compression, as LAMMPS) with full double precision."})
+public final class EvalCommand implements Callable<Integer> {
+    @ParentCommand
+    Uf3Command root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--potential"}, required = true, paramLabel = "FILE",
+            description = "Potential: .uf3, uf3 JSON or UF3-J project JSON.")
+    Path potential;
+
+    @Option(names = {"-s", "--structures"}, required = true, paramLabel = "FILE.xyz",
+            description = "Structures in extended XYZ (any number of frames).")
+    Path structures;
+
+    @Option(names = "--json", description = "Print predictions as JSON on stdout (nothing else).")
+    boolean json;
+
+    @Option(names = "--energy-key", paramLabel = "KEY",
+            description = "Comment-line key of the reference energy (default: energy or Energy).")
+    String energyKey;
+
+    @Option(names = "--forces-key", paramLabel = "KEY",
+            description = "Per-atom property with the reference forces (default: forces or force).")
+    String forcesKey;
+
+    @Option(names = "--write-xyz", paramLabel = "OUT.xyz",
+            description = "Also write the structures with the predictions as uf3_energy, uf3_forces, uf3_virial.")
+    Path writeXyz;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    private static final int BATCH = 256;
+
+    private record Row(String source, String type, int atoms, double energy, Double reference, double maxForce,
+                       double forceRmse, int energyIndex) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedPotential lp = Potentials.load(potential);
+        boolean uf3File = lp.format() == PotentialFormat.LAMMPS_UF3;
+        JavaEvaluator evaluator = new JavaEvaluator(lp.model());
+        BatchEvaluator batch = new BatchEvaluator(evaluator, threads);
+        ExtXyzOptions options = new ExtXyzOptions(energyKey, forcesKey);
+        Progress progress = json ? Progress.off() : Progress.of(root);
+        MetricsAccumulator metrics = new MetricsAccumulator(lp.model().elements(), uf3File);
+        List<Row> rows = new ArrayList<>();
+        int[] count = {0};
+        int[] atoms = {0};
+        int[] withEnergy = {0};
+        ExtXyzWriter xyz = writeXyz == null ? null : ExtXyzWriter.create(writeXyz);
+        if (json) {
+            out.print("{\"structures\":[");
+        }
+        List<Configuration> pending = new ArrayList<>(BATCH);
+        Runnable flush = () -> {
+            Evaluation[] ev = batch.evaluate(pending, null);
+            for (int i = 0; i < pending.size(); i++) {
+                Configuration c = pending.get(i);
+                Evaluation e = ev[i];
+                if (json) {
+                    if (count[0] > 0) {
+                        out.print(',');
+                    }
+                    out.print(Json.evaluation(e));
+                } else {
+                    rows.add(row(c, e, c.hasEnergy() ? withEnergy[0]++ : -1));
+                }
+                metrics.add(c, e);
+                if (xyz != null) {
+                    xyz.write(c, e, ExtXyzWriter.DEFAULT_PREDICTION_PREFIX);
+                }
+                count[0]++;
+                atoms[0] += c.size();
+            }
+            pending.clear();
+        };
+        try {
+            StructureFiles.forEach(structures, options, progress, c -> {
+                pending.add(c);
+                if (pending.size() == BATCH) {
+                    flush.run();
+                }
+            });
+            flush.run();
+        } finally {
+            if (xyz != null) {
+                xyz.close();
+            }
+        }
+        if (count[0] == 0) {
+            throw new CliException(structures + ": contains no structures (expected extended XYZ frames)");
+        }
+        if (json) {
+            out.println("]}");
+            out.flush();
+            return 0;
+        }
+        printText(out, lp, rows, metrics, count[0], atoms[0]);
+        out.flush();
+        return 0;
+    }
+
+    private static Row row(Configuration c, Evaluation e, int energyIndex) {
+        double maxF = 0;
+        double sq = 0;
+        double[] f = e.forces();
+        for (int a = 0; a < c.size(); a++) {
+            double n2 = f[3 * a] * f[3 * a] + f[3 * a + 1] * f[3 * a + 1] + f[3 * a + 2] * f[3 * a + 2];
+            maxF = Math.max(maxF, Math.sqrt(n2));
+        }
+        double rmse = Double.NaN;
+        if (c.hasForces()) {
+            double[] ref = c.forces();
+            for (int q = 0; q < ref.length; q++) {
+                sq += (f[q] - ref[q]) * (f[q] - ref[q]);
+            }
+            rmse = Math.sqrt(sq / ref.length);
+        }
+        return new Row(c.source(), c.configType(), c.size(), e.energy(), c.hasEnergy() ? c.energy() : null, maxF, rmse,
+                energyIndex);
+    }
+
+    private void printText(PrintWriter out, LoadedPotential lp, List<Row> rows, MetricsAccumulator metrics, int count,
+                           int atoms) {
+        boolean uf3File = lp.format() == PotentialFormat.LAMMPS_UF3;
+        out.println("potential:  " + potential + " (" + Potentials.formatName(lp.format()) + "), "
+                + Potentials.describe(lp.model()));
+        out.println("structures: " + structures + ", " + count + " structures, " + atoms + " atoms");
+        out.println();
+        boolean refs = metrics.hasEnergies();
+        Map<String, Double> offsets = metrics.offsets();
+        StringBuilder h = new StringBuilder(String.format("%5s  %-28s %-16s %6s %16s %13s", "#", "source", "config_type",
+                "atoms", "energy (eV)", "E/atom (eV)"));
+        if (refs) {
+            h.append(String.format(" %13s %13s", "ref E/atom", "ΔE meV/atom"));
+        }
+        h.append(String.format(" %13s", "max|F| eV/Å"));
+        boolean forceRefs = rows.stream().anyMatch(r -> !Double.isNaN(r.forceRmse));
+        if (forceRefs) {
+            h.append(String.format(" %13s", "F RMSE eV/Å"));
+        }
+        out.println(h);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            StringBuilder b = new StringBuilder(String.format("%5d  %-28s %-16s %6d %16.6f %13.6f", i, shorten(displaySource(r.source), 28),
+                    shorten(r.type, 16), r.atoms, r.energy, r.energy / r.atoms));
+            if (refs) {
+                if (r.reference != null) {
+                    double predicted = r.energy + metrics.offsetOf(r.energyIndex);
+                    b.append(String.format(" %13.6f %13.3f", r.reference / r.atoms, 1000 * (predicted - r.reference) / r.atoms));
+                } else {
+                    b.append(String.format(" %13s %13s", "-", "-"));
+                }
+            }
+            b.append(String.format(" %13.5f", r.maxForce));
+            if (forceRefs) {
+                b.append(Double.isNaN(r.forceRmse) ? String.format(" %13s", "-") : String.format(" %13.5f", r.forceRmse));
+            }
+            out.println(b);
+        }
+        if (metrics.hasReferences()) {
+            out.println();
+            out.println("Errors against the reference labels (energy per atom, force components):");
+            out.println(metrics.metrics().table());
+            if (uf3File && refs) {
+                out.println();
+                StringBuilder o = new StringBuilder();
+                offsets.forEach((el, v) -> o.append(o.length() == 0 ? "" : ", ").append(el).append(' ')
+                        .append(String.format("%.6f", v)).append(" eV/atom"));
+                out.println("note: " + potential.getFileName() + " is a .uf3 file, and .uf3 files carry no one-body energies,");
+                out.println("      so energies are compared after removing a constant per-atom offset per element,");
+                out.println("      fitted to these structures by least squares (" + o + "); the energy column above");
+                out.println("      is without it. Forces are unaffected. Evaluate the project model (model.json) for");
+                out.println("      absolute energies.");
+            }
+        } else {
+            out.println();
+            out.println("(no reference energies or forces in " + structures.getFileName() + ": no errors to report)");
+        }
+        if (writeXyz != null) {
+            out.println();
+            out.println("wrote " + writeXyz + " (predictions under uf3_energy, uf3_forces, uf3_virial"
+                    + (uf3File ? "; energies without one-body terms" : "") + ")");
+        }
+    }
+
+    /** "dir/file.xyz:12" as "file.xyz:12". */
+    static String displaySource(String source) {
+        int colon = source.lastIndexOf(':');
+        if (colon <= 0) {
+            return source;
+        }
+        try {
+            return Path.of(source.substring(0, colon)).getFileName() + source.substring(colon);
+        } catch (RuntimeException e) {
+            return source;
+        }
+    }
+
+    private static String shorten(String s, int n) {
+        return s.length() <= n ? s : "…" + s.substring(s.length() - n + 1);
+    }
+}

@@ -1,0 +1,157 @@
+package org.uf3j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.uf3j.cli.lammps.PairTableWriter;
+import org.uf3j.core.io.LoadedPotential;
+import org.uf3j.core.io.PotentialFormat;
+import org.uf3j.core.io.ProjectModel;
+import org.uf3j.core.io.ProjectModelIO;
+import org.uf3j.core.io.Uf3FileWriter;
+import org.uf3j.core.io.Uf3JsonModelWriter;
+import org.uf3j.core.model.Uf3Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code uf3 export}: converts a potential between .uf3, project JSON, uf3 JSON and a LAMMPS pair table. */
+@Command(name = "export", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Convert a potential to another format:",
+                "  uf3       ML-UF3 LAMMPS file (pair_style uf3); one-body energies cannot be stored",
+                "  json      UF3-J project model (keeps hyper-parameters, provenance and metrics when present)",
+                "  uf3-json  the uf3 Python package's JSON (WeightedLinearModel.from_json)",
+                "  table     LAMMPS pair_style table file, pair (UF2) potentials only: E(r) = 2·V2(r)",
+                "The input format is recognised by content. Without -o the result goes to stdout."},
+        footer = {"", "Examples:",
+                "  uf3 export --potential out/model.json --to uf3 -o W.uf3",
+                "  uf3 export --potential W.uf3 --to uf3-json -o W.json",
+                "  uf3 export --potential uf2.json --to table --points 2000 -o W.table",
+                "     then in LAMMPS: pair_style table linear 2000 / pair_coeff 1 1 W.table W_W 5.5"})
+public final class ExportCommand implements Callable<Integer> {
+    enum Target { uf3, json, uf3_json, table }
+
+    @ParentCommand
+    Uf3Command root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--potential"}, required = true, paramLabel = "FILE",
+            description = "Potential: .uf3, uf3 JSON or UF3-J project JSON.")
+    Path potential;
+
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = TargetConverter.class,
+            description = "uf3 | json | uf3-json | table")
+    Target to;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output file (default: stdout).")
+    Path output;
+
+    @Option(names = "--points", paramLabel = "N", description = "Rows per pair of a table (default: ${DEFAULT-VALUE}).")
+    int points = 2000;
+
+    @Option(names = "--author", paramLabel = "NAME", description = "AUTHOR field of a .uf3 header (default: UF3-J).")
+    String author;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedPotential lp = Potentials.load(potential);
+        Uf3Model model = lp.model();
+        String text;
+        switch (to) {
+            case uf3 -> {
+                Uf3FileWriter w = Uf3FileWriter.create();
+                if (author != null) {
+                    w = w.withAuthor(author);
+                }
+                text = w.toText(model);
+                if (Potentials.hasOneBodyEnergies(model)) {
+                    note("the .uf3 format has no one-body energies: they are listed in a trailing comment only "
+                            + "(LAMMPS energies shift by a constant per atom; forces are unaffected)");
+                }
+            }
+            case json -> {
+                ProjectModel pm = lp.project() != null ? lp.project() : ProjectModel.of(model);
+                text = ProjectModelIO.toJson(pm);
+                if (lp.format() == PotentialFormat.LAMMPS_UF3) {
+                    note("the input is a .uf3 file: one-body energies are 0 in the exported model");
+                }
+            }
+            case uf3_json -> {
+                text = Uf3JsonModelWriter.toJson(model);
+                if (lp.format() == PotentialFormat.LAMMPS_UF3) {
+                    note("the input is a .uf3 file: one-body energies are 0 in the exported model");
+                }
+            }
+            default -> {
+                String source = potential.getFileName().toString();
+                text = PairTableWriter.write(model, points, source);
+                if (output != null) {
+                    text = text.replace("THIS_FILE", output.getFileName().toString());
+                }
+            }
+        }
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        } else {
+            writeAtomically(output, text);
+            note("wrote " + output + " (" + label(to) + ")");
+        }
+        return 0;
+    }
+
+    private void note(String s) {
+        if (root != null) {
+            root.err().println("uf3 export: " + s);
+        }
+    }
+
+    private static String label(Target t) {
+        return switch (t) {
+            case uf3 -> "ML-UF3 .uf3";
+            case json -> "UF3-J project JSON";
+            case uf3_json -> "uf3 JSON";
+            case table -> "LAMMPS pair_style table";
+        };
+    }
+
+    /** Writes next to the target and renames, so that an interrupted export leaves no partial file. */
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new CliException(target + ": directory " + dir + " does not exist");
+        }
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Accepts uf3, json, uf3-json (or uf3_json), table, case-insensitively. */
+    static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
+        @Override
+        public Target convert(String value) {
+            String v = value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+            for (Target t : Target.values()) {
+                if (t.name().equals(v)) {
+                    return t;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value
+                    + "' is not a format; expected one of uf3, json, uf3-json, table");
+        }
+    }
+}
