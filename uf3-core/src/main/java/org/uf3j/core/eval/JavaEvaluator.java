@@ -11,8 +11,9 @@ import org.uf3j.core.structure.Structure;
 
 /**
  * Pure-Java evaluation of a {@link Uf3Model}: E = Σ one-body + Σ_i Σ_{j≠i} V2(r_ij) (ordered
- * pairs) + Σ_i Σ_{j<k} V3(r_ij, r_ik, r_jk), with analytic forces and virial. Per-atom energy
- * gives each ordered pair's V2 and each triplet's V3 to the centre atom i. Thread-safe.
+ * pairs) + Σ_i Σ_{j<k} V3(r_ij, r_ik, r_jk), with analytic forces and virial. Per-atom energies
+ * follow LAMMPS: an ordered pair's V2 goes to its atom i (each bond shared equally), a
+ * triplet's V3 a third to each of its three atoms. Thread-safe.
  */
 public final class JavaEvaluator implements Evaluator {
     private final Uf3Model model;
@@ -203,7 +204,9 @@ public final class JavaEvaluator implements Evaluator {
                             gjk += bij[l] * bik[m] * dn;
                         }
                     }
-                    atomE[i] += v;
+                    atomE[i] += v / 3;
+                    atomE[j] += v / 3;
+                    atomE[k] += v / 3;
                     addLeg(nl.vector(ea, 0), nl.vector(ea, 1), nl.vector(ea, 2), rij, gij, i, j, f, w);
                     addLeg(nl.vector(eb, 0), nl.vector(eb, 1), nl.vector(eb, 2), rik, gik, i, k, f, w);
                     addLeg(dx, dy, dz, rjk, gjk, j, k, f, w);
