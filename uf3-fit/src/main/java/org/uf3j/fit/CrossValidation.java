@@ -2,6 +2,8 @@ package org.uf3j.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -44,7 +46,7 @@ public final class CrossValidation {
     }
 
     /**
-     * Runs the grid.
+     * Runs the grid, solving the candidates of each fold on {@code threads} threads.
      *
      * @param folds   normal equations of each fold (at least 2)
      * @param grid    regularisation candidates
@@ -52,7 +54,7 @@ public final class CrossValidation {
      * @param scoring loss weights (σ's, virial weight and scoring κ) for the validation loss
      */
     public static Result run(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid, double[] kappas,
-                             LossWeights scoring) {
+                             LossWeights scoring, int threads) {
         int k = folds.length;
         if (k < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
@@ -63,38 +65,54 @@ public final class CrossValidation {
         NormalEquations total = NormalEquations.sum(folds);
         int nk = kappas.length, ng = grid.size();
         double[][][] loss = new double[nk][ng][k];
-        double[][] sseE = new double[nk][ng], sseF = new double[nk][ng];
+        double[][][] sseE = new double[nk][ng][k], sseF = new double[nk][ng][k];
         double nE = 0, nF = 0;
-        for (int f = 0; f < k; f++) {
-            NormalEquations train = total.copy();
-            train.add(folds[f], -1.0);
-            NormalEquations val = folds[f];
-            nE += val.energy().weight();
-            nF += val.forces().weight();
-            for (int a = 0; a < nk; a++) {
-                LossWeights lw = scoring.withKappa(kappas[a]);
-                DMatrixRMaj base = train.matrix(lw);
-                double[] b = train.rhs(lw);
-                for (int g = 0; g < ng; g++) {
-                    DMatrixRMaj m = base.copy();
-                    regularizer.addTo(m, grid.get(g));
-                    double[] x = LinearSolver.solve(m, b).x();
-                    loss[a][g][f] = val.loss(x, scoring);
-                    sseE[a][g] += val.energy().weight() > 0 ? val.energy().sumSquaredErrors(x) : 0;
-                    sseF[a][g] += val.forces().weight() > 0 ? val.forces().sumSquaredErrors(x) : 0;
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            for (int f = 0; f < k; f++) {
+                NormalEquations train = total.copy();
+                train.add(folds[f], -1.0);
+                train.symmetrize();
+                NormalEquations val = folds[f];
+                val.symmetrize();
+                nE += val.energy().weight();
+                nF += val.forces().weight();
+                for (int a = 0; a < nk; a++) {
+                    LossWeights lw = scoring.withKappa(kappas[a]);
+                    DMatrixRMaj base = train.matrix(lw);
+                    double[] b = train.rhs(lw);
+                    final int fold = f, ka = a;
+                    pool.submit(() -> IntStream.range(0, ng).parallel().forEach(g -> {
+                        DMatrixRMaj m = base.copy();
+                        regularizer.addTo(m, grid.get(g));
+                        double[] x = LinearSolver.solve(m, b).x();
+                        double se = val.energy().weight() > 0 ? val.energy().sumSquaredErrors(x) : 0;
+                        double sf = val.forces().weight() > 0 ? val.forces().sumSquaredErrors(x) : 0;
+                        double l = scoring.energyFactor(val.energy().weight()) * se + scoring.forceFactor(val.forces().weight()) * sf;
+                        if (val.virial() != null && scoring.virialWeight() > 0) {
+                            l += scoring.virialFactor(val.virial().weight()) * val.virial().sumSquaredErrors(x);
+                        }
+                        loss[ka][g][fold] = l;
+                        sseE[ka][g][fold] = se;
+                        sseF[ka][g][fold] = sf;
+                    })).join();
                 }
             }
+        } finally {
+            pool.shutdown();
         }
         List<Row> rows = new ArrayList<>();
         Row best = null;
         for (int a = 0; a < nk; a++) {
             for (int g = 0; g < ng; g++) {
-                double mean = 0;
-                for (double v : loss[a][g]) {
-                    mean += v / k;
+                double mean = 0, se = 0, sf = 0;
+                for (int f = 0; f < k; f++) {
+                    mean += loss[a][g][f] / k;
+                    se += sseE[a][g][f];
+                    sf += sseF[a][g][f];
                 }
-                Row r = new Row(grid.get(g), kappas[a], mean, nE > 0 ? 1000 * Math.sqrt(sseE[a][g] / nE) : Double.NaN,
-                        nF > 0 ? Math.sqrt(sseF[a][g] / nF) : Double.NaN, loss[a][g].clone());
+                Row r = new Row(grid.get(g), kappas[a], mean, nE > 0 ? 1000 * Math.sqrt(se / nE) : Double.NaN,
+                        nF > 0 ? Math.sqrt(sf / nF) : Double.NaN, loss[a][g].clone());
                 rows.add(r);
                 if (best == null || r.loss() < best.loss()) {
                     best = r;

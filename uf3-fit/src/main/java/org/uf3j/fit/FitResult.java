@@ -13,11 +13,13 @@ import org.uf3j.core.model.Uf3Model;
  * @param crossValidation the CV grid, or null when there was a single candidate
  * @param train          errors on the training set (evaluated with the Java evaluator)
  * @param statistics     σ's of the training targets
- * @param peakHeapBytes  sum of the peak usages of the heap memory pools during the fit (an upper bound)
+ * @param peakLiveHeapBytes largest heap occupancy right after a garbage collection during the fit
+ * @param peakPoolBytes  sum of the heap pools' peak usages during the fit (includes uncollected garbage)
  */
 public record FitResult(Uf3Model model, double[] solution, BasisLayout layout, Regularization regularization, double kappa,
                         LinearSolver.Method method, CrossValidation.Result crossValidation, Metrics train,
-                        TargetStatistics statistics, Timings timings, long peakHeapBytes) {
+                        TargetStatistics statistics, Timings timings, long peakLiveHeapBytes,
+                        long peakPoolBytes) {
 
     /** Wall-clock seconds of the stages. */
     public record Timings(double accumulate, double crossValidation, double solve, double metrics, double total) {

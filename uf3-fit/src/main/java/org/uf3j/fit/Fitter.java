@@ -1,8 +1,5 @@
 package org.uf3j.fit;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.uf3j.core.model.Uf3Model;
@@ -28,7 +25,12 @@ public final class Fitter {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training configurations");
         }
-        resetPeakHeap();
+        try (HeapMonitor heap = HeapMonitor.start()) {
+            return fit(training, heap);
+        }
+    }
+
+    private FitResult fit(List<Configuration> training, HeapMonitor heap) {
         long t0 = System.nanoTime();
         BasisLayout layout = new BasisLayout(settings.spec());
         Featurizer fz = new Featurizer(layout);
@@ -49,7 +51,7 @@ public final class Fitter {
                     : DataSplit.folds(training.size(), k, settings.seed());
             NormalEquations[] folds = NormalEquations.accumulateFolds(fz, training, fold, k, rw, settings.threads());
             t1 = System.nanoTime();
-            cv = CrossValidation.run(folds, regularizer, settings.grid(), settings.kappas(), scoring);
+            cv = CrossValidation.run(folds, regularizer, settings.grid(), settings.kappas(), scoring, settings.threads());
             reg = cv.best().regularization();
             kappa = cv.best().kappa();
             total = NormalEquations.sum(folds);
@@ -68,29 +70,11 @@ public final class Fitter {
         Metrics train = Metrics.evaluate(model, training, settings.threads());
         long t4 = System.nanoTime();
         FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t4 - t3), sec(t4 - t0));
-        return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, train, stats, timings, peakHeap());
+        return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, train, stats, timings, heap.peakLive(),
+                heap.peakPools());
     }
 
     private static double sec(long nanos) {
         return nanos * 1e-9;
-    }
-
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum over heap pools of their peak usage since the last reset (an upper bound of the true peak). */
-    public static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isValid() && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

@@ -167,6 +167,15 @@ public final class NormalEquations {
         configurations += factor > 0 ? o.configurations : -o.configurations;
     }
 
+    /** Mirrors the lower triangles of all sums, so that later reads are safe from several threads. */
+    public void symmetrize() {
+        energy.symmetrize();
+        forces.symmetrize();
+        if (virial != null) {
+            virial.symmetrize();
+        }
+    }
+
     public NormalEquations copy() {
         return new NormalEquations(this);
     }

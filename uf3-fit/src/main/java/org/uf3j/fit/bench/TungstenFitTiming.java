@@ -93,11 +93,16 @@ public final class TungstenFitTiming {
                 .grid(CrossValidation.grid(curv2, body == 3 ? curv3 : new double[] {0}, ridge, ridge)).build();
         System.out.println(spec);
         System.gc();
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
         FitResult fit = new Fitter(settings).fit(train);
+        long cpu1 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        System.out.printf("process CPU time during fit %.1f s on %d processors; load average %.2f%n", (cpu1 - cpu0) * 1e-9,
+                os.getAvailableProcessors(), os.getSystemLoadAverage());
         System.out.printf("UF%s: %d columns; %s%n", body == 3 ? "2,3" : "2", fit.layout().size(), fit.timings());
-        System.out.printf("peak heap during fit (sum of pool peaks) %.0f MB; max heap %.0f MB; solver %s; chosen %s kappa %.2f%n",
-                fit.peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() / 1e6, fit.method(), fit.regularization(),
-                fit.kappa());
+        System.out.printf("heap during fit: peak live %.0f MB (after GC), pools' peaks %.0f MB (incl. garbage), -Xmx %.0f MB;"
+                + " solver %s; chosen %s kappa %.2f%n", fit.peakLiveHeapBytes() / 1e6, fit.peakPoolBytes() / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6, fit.method(), fit.regularization(), fit.kappa());
         if (fit.crossValidation() != null) {
             System.out.print(fit.crossValidation().table());
         }
@@ -107,9 +112,10 @@ public final class TungstenFitTiming {
         Metrics m = Metrics.evaluate(fit.model(), test, threads);
         System.out.printf("test set (%d configurations, evaluated in %.1f s):%n", test.size(), (System.nanoTime() - t1) * 1e-9);
         System.out.println(m.table());
-        System.out.printf("RESULT UF%s fit_seconds=%.2f peak_heap_MB=%.0f test_E_RMSE_meV_per_atom=%.2f test_F_RMSE_eV_per_A=%.4f%n",
-                body == 3 ? "2,3" : "2", fit.timings().total() - fit.timings().metrics(), fit.peakHeapBytes() / 1e6,
-                m.energy().rmse(), m.forces().rmse());
+        System.out.printf("RESULT UF%s columns=%d fit_seconds=%.2f (featurise+CV+solve, without training metrics)"
+                + " peak_live_heap_MB=%.0f test_E_RMSE_meV_per_atom=%.2f test_F_RMSE_eV_per_A=%.4f%n",
+                body == 3 ? "2,3" : "2", fit.layout().size(), fit.timings().total() - fit.timings().metrics(),
+                fit.peakLiveHeapBytes() / 1e6, m.energy().rmse(), m.forces().rmse());
     }
 
     private static String defaultDataDir() {
