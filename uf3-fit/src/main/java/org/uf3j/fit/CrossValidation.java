@@ -45,8 +45,15 @@ public final class CrossValidation {
         }
     }
 
+    /** Runs the grid on all processors. */
+    public static Result run(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid, double[] kappas,
+                             LossWeights scoring) {
+        return run(folds, regularizer, grid, kappas, scoring, Runtime.getRuntime().availableProcessors(), FitProgress.NONE);
+    }
+
     /**
-     * Runs the grid, solving the candidates of each fold on {@code threads} threads.
+     * Runs the grid, solving the candidates of each fold on {@code threads} threads and advancing
+     * {@code progress} by one per solved system (folds × κ × grid in all).
      *
      * @param folds   normal equations of each fold (at least 2)
      * @param grid    regularisation candidates
@@ -54,7 +61,7 @@ public final class CrossValidation {
      * @param scoring loss weights (σ's, virial weight and scoring κ) for the validation loss
      */
     public static Result run(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid, double[] kappas,
-                             LossWeights scoring, int threads) {
+                             LossWeights scoring, int threads, FitProgress progress) {
         int k = folds.length;
         if (k < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
@@ -95,6 +102,7 @@ public final class CrossValidation {
                         loss[ka][g][fold] = l;
                         sseE[ka][g][fold] = se;
                         sseF[ka][g][fold] = sf;
+                        progress.advance(1);
                     })).join();
                 }
             }

@@ -21,6 +21,14 @@ public record FitResult(Uf3Model model, double[] solution, BasisLayout layout, R
                         TargetStatistics statistics, Timings timings, long peakLiveHeapBytes,
                         long peakPoolBytes) {
 
+    /** As the canonical constructor with one heap figure for both peaks (kept for callers written before). */
+    public FitResult(Uf3Model model, double[] solution, BasisLayout layout, Regularization regularization, double kappa,
+                     LinearSolver.Method method, CrossValidation.Result crossValidation, Metrics train,
+                     TargetStatistics statistics, Timings timings, long peakHeapBytes) {
+        this(model, solution, layout, regularization, kappa, method, crossValidation, train, statistics, timings,
+                peakHeapBytes, peakHeapBytes);
+    }
+
     /** Wall-clock seconds of the stages. */
     public record Timings(double accumulate, double crossValidation, double solve, double metrics, double total) {
 

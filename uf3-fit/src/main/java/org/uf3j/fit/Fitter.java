@@ -22,15 +22,20 @@ public final class Fitter {
     }
 
     public FitResult fit(List<Configuration> training) {
+        return fit(training, FitProgress.NONE);
+    }
+
+    /** Fits, reporting the featurising and solving stages to {@code progress}. */
+    public FitResult fit(List<Configuration> training, FitProgress progress) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training configurations");
         }
         try (HeapMonitor heap = HeapMonitor.start()) {
-            return fit(training, heap);
+            return fit(training, heap, progress);
         }
     }
 
-    private FitResult fit(List<Configuration> training, HeapMonitor heap) {
+    private FitResult fit(List<Configuration> training, HeapMonitor heap, FitProgress progress) {
         long t0 = System.nanoTime();
         BasisLayout layout = new BasisLayout(settings.spec());
         Featurizer fz = new Featurizer(layout);
@@ -49,29 +54,51 @@ public final class Fitter {
             int k = Math.min(settings.folds(), training.size());
             int[] fold = settings.stratifiedFolds() ? DataSplit.stratifiedFolds(training, k, settings.seed())
                     : DataSplit.folds(training.size(), k, settings.seed());
-            NormalEquations[] folds = NormalEquations.accumulateFolds(fz, training, fold, k, rw, settings.threads());
+            progress.stage("featurising", training.size());
+            NormalEquations[] folds = NormalEquations.accumulateFolds(fz, training, fold, k, rw, settings.threads(), progress);
             t1 = System.nanoTime();
-            cv = CrossValidation.run(folds, regularizer, settings.grid(), settings.kappas(), scoring, settings.threads());
+            progress.stage("solving", (long) k * settings.grid().size() * settings.kappas().length + 1);
+            cv = CrossValidation.run(folds, regularizer, settings.grid(), settings.kappas(), scoring, settings.threads(),
+                    progress);
             reg = cv.best().regularization();
             kappa = cv.best().kappa();
             total = NormalEquations.sum(folds);
             t2 = System.nanoTime();
         } else {
-            total = NormalEquations.accumulate(fz, training, rw, settings.threads());
+            progress.stage("featurising", training.size());
+            total = NormalEquations.accumulate(fz, training, rw, settings.threads(), progress);
             t1 = System.nanoTime();
             t2 = t1;
+            progress.stage("solving", 1);
         }
         LossWeights lw = scoring.withKappa(kappa);
         DMatrixRMaj a = total.matrix(lw);
         regularizer.addTo(a, reg);
         LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw));
         Uf3Model model = layout.toModel(sol.x());
+        progress.advance(1);
         long t3 = System.nanoTime();
         Metrics train = Metrics.evaluate(model, training, settings.threads());
         long t4 = System.nanoTime();
         FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t4 - t3), sec(t4 - t0));
         return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, train, stats, timings, heap.peakLive(),
                 heap.peakPools());
+    }
+
+    /**
+     * Sum over heap pools of their peak usage since the last reset (includes garbage).
+     *
+     * @deprecated use {@link FitResult#peakLiveHeapBytes()} or {@link HeapMonitor}
+     */
+    @Deprecated
+    public static long peakHeap() {
+        long sum = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.isValid() && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
     }
 
     private static double sec(long nanos) {

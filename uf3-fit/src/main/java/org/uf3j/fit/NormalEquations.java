@@ -49,12 +49,19 @@ public final class NormalEquations {
      * @throws FeaturizationException for the first configuration whose rows cannot be computed
      */
     public static NormalEquations accumulate(Featurizer fz, List<Configuration> configs, RowWeights weights, int threads) {
+        return accumulate(fz, configs, weights, threads, FitProgress.NONE);
+    }
+
+    /** As {@link #accumulate(Featurizer, List, RowWeights, int)}, advancing {@code progress} per configuration. */
+    public static NormalEquations accumulate(Featurizer fz, List<Configuration> configs, RowWeights weights, int threads,
+                                             FitProgress progress) {
         int p = fz.layout().size();
         int workers = Math.max(1, Math.min(threads, configs.size()));
         if (workers == 1) {
             Worker w = new Worker(fz, weights);
             for (Configuration c : configs) {
                 w.add(c);
+                progress.advance(1);
             }
             return w.sums;
         }
@@ -71,6 +78,7 @@ public final class NormalEquations {
                     Worker w = new Worker(fz, weights);
                     for (int i = next.getAndIncrement(); i < configs.size(); i = next.getAndIncrement()) {
                         w.add(configs.get(i));
+                        progress.advance(1);
                     }
                     return w.sums;
                 }));
@@ -110,6 +118,12 @@ public final class NormalEquations {
      */
     public static NormalEquations[] accumulateFolds(Featurizer fz, List<Configuration> configs, int[] fold, int folds,
                                                     RowWeights weights, int threads) {
+        return accumulateFolds(fz, configs, fold, folds, weights, threads, FitProgress.NONE);
+    }
+
+    /** As {@link #accumulateFolds(Featurizer, List, int[], int, RowWeights, int)}, advancing {@code progress}. */
+    public static NormalEquations[] accumulateFolds(Featurizer fz, List<Configuration> configs, int[] fold, int folds,
+                                                    RowWeights weights, int threads, FitProgress progress) {
         if (fold.length != configs.size()) {
             throw new IllegalArgumentException(fold.length + " fold labels for " + configs.size() + " configurations");
         }
@@ -121,7 +135,7 @@ public final class NormalEquations {
                     part.add(configs.get(i));
                 }
             }
-            out[f] = accumulate(fz, part, weights, threads);
+            out[f] = accumulate(fz, part, weights, threads, progress);
         }
         return out;
     }

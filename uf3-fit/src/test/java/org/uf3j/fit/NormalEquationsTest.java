@@ -227,7 +227,8 @@ class NormalEquationsTest {
         List<Regularization> grid = CrossValidation.grid(new double[] {1e-12, 1e-8, 1e-6, 1e-4, 1e-2, 1, 100},
                 new double[] {0}, 1e-14, 0);
         LossWeights scoring = TargetStatistics.of(data).lossWeights(0.5, 0);
-        CrossValidation.Result cv = CrossValidation.run(folds, regularizer, grid, new double[] {0.5}, scoring, 2);
+        CrossValidation.Result cv = CrossValidation.run(folds, regularizer, grid, new double[] {0.5}, scoring, 2,
+                FitProgress.NONE);
         System.out.println(cv.table());
         int chosen = grid.indexOf(cv.best().regularization());
         assertTrue(chosen > 0 && chosen < grid.size() - 1, "chosen λ should be interior, got " + cv.best());
