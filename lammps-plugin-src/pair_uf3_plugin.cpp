@@ -40,7 +40,8 @@ constexpr int GSTRIDE = 10;    // per-atom ghost buffer: force 3, energy 1, viri
 
 /* ---------------------------------------------------------------------- */
 
-PairUF3J::PairUF3J(LAMMPS *lmp) : Pair(lmp), nbody(3), gbuf(nullptr), gbuf_nmax(0), gbuf_stride(3)
+PairUF3J::PairUF3J(LAMMPS *lmp) :
+    Pair(lmp), nbody(3), gbuf(nullptr), gbuf_nmax(0), gbuf_stride(3), cand_ncalls(-1), cand_inum(-1)
 {
   restartinfo = 0;
   one_coeff = 1;
@@ -238,7 +239,7 @@ void PairUF3J::compute(int eflag, int vflag)
 
 void PairUF3J::compute_two_body()
 {
-  double **x = atom->x;
+  const double(*UF3_RESTRICT xx)[3] = reinterpret_cast<const double(*)[3]>(atom->x[0]);
   double **f = atom->f;
   const int *type = atom->type;
   const int nlocal = atom->nlocal;
@@ -251,33 +252,44 @@ void PairUF3J::compute_two_body()
 
   for (int ii = 0; ii < inum; ii++) {
     const int i = ilist[ii];
-    const double xi = x[i][0], yi = x[i][1], zi = x[i][2];
+    const double xi = xx[i][0], yi = xx[i][1], zi = xx[i][2];
     const int ti = type[i];
     const int ci = type2el[ti];
     const double *pc2 = &pcut2[static_cast<std::size_t>(ti) * n];
     const int *jlist = firstneigh[i];
     const int jnum = numneigh[i];
-    double fxi = 0.0, fyi = 0.0, fzi = 0.0;
+    ws.reserve(jnum, pot->n_elements());
+    if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
+    int *UF3_RESTRICT cand = ws_atom.data();
+    double *UF3_RESTRICT crsq = ws.rsq.data();
+    // pairs inside the cutoff (branch-free compaction), then their terms
+    int m = 0;
     for (int jj = 0; jj < jnum; jj++) {
       const int j = jlist[jj] & NEIGHMASK;
-      const double delx = xi - x[j][0], dely = yi - x[j][1], delz = zi - x[j][2];
-      const double rsq = delx * delx + dely * dely + delz * delz;
-      const int tj = type[j];
-      if (rsq >= pc2[tj]) continue;
-      const double r = std::sqrt(rsq);
+      const double dx = xi - xx[j][0], dy = yi - xx[j][1], dz = zi - xx[j][2];
+      const double rsq = dx * dx + dy * dy + dz * dz;
+      cand[m] = j;
+      crsq[m] = rsq;
+      m += rsq < pc2[type[j]];
+    }
+    double fxi = 0.0, fyi = 0.0, fzi = 0.0;
+    for (int e = 0; e < m; e++) {
+      const int j = cand[e];
+      const double delx = xi - xx[j][0], dely = yi - xx[j][1], delz = zi - xx[j][2];
+      const double r = std::sqrt(crsq[e]);
+      const int cj = type2el[type[j]];
       double V, dV;
-      if (pot->pair_term(ci, type2el[tj], r, V, dV) != 0) {
-        if (r * r >= pc2[tj]) continue;    // rounding at the cutoff
+      if (pot->pair_value(ci, cj, r, V, dV) != 0) {
         uf3::EvalError err;
         err.kind = uf3::EvalError::PAIR_TOO_CLOSE;
         err.ei = ci;
-        err.ej = type2el[tj];
+        err.ej = cj;
         err.r = r;
-        err.r_min = pot->pair_min_distance(ci, err.ej);
+        err.r_min = pot->pair_min_distance(ci, cj);
         error->one(FLERR, "pair_style uf3: {}",
                    uf3::Potential::describe(err, std::to_string(atom->tag[i]), std::to_string(atom->tag[j]), ""));
       }
-      const double fpair = -2.0 * dV / r;    // force on i = fpair * (x_i - x_j)
+      const double fpair = -2.0 * dV / r;    // both ordered pairs; force on i = fpair * (x_i - x_j)
       fxi += delx * fpair;
       fyi += dely * fpair;
       fzi += delz * fpair;
@@ -309,8 +321,6 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
   const int ne = pot->n_elements();
   const int inum = list->inum;
   const int *ilist = list->ilist;
-  const int *numneigh = list->numneigh;
-  int **firstneigh = list->firstneigh;
 
   if (!NEWTON) {
     if (atom->nmax > gbuf_nmax) {
@@ -322,6 +332,11 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     gbuf_stride = PER_ATOM ? GSTRIDE : 3;
   }
 
+  // refresh after every neighbour-list build (ago == 0; setup may rebuild and sort atoms
+  // while resetting ncalls, so setupflag is checked too)
+  if (neighbor->ago == 0 || update->setupflag || neighbor->ncalls != cand_ncalls || inum != cand_inum)
+    build_candidates();
+
   for (int ii = 0; ii < inum; ii++) {
     const int i = ilist[ii];
     const double *xi = xx[i];
@@ -329,34 +344,27 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     const int ci = type2el[ti];
     const double *pc2 = &pcut2[static_cast<std::size_t>(ti) * n];
     const double *lc2 = &l3cut2[static_cast<std::size_t>(ti) * n];
-    const int *jlist = firstneigh[i];
-    const int jnum = numneigh[i];
+    const int *UF3_RESTRICT clist = cand_code.data() + cand_off[ii];
+    const int cnum = cand_off[ii + 1] - cand_off[ii];
 
-    ws.reserve(jnum, ne);
+    ws.reserve(cnum, ne);
     if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
     int *UF3_RESTRICT cand = ws_atom.data();
     const double xi0 = xi[0], yi0 = xi[1], zi0 = xi[2];
-    // branch-free selection: entries inside the 3-body (ij) range, and the pair
-    // entries this atom owns (local j > i, or a ghost "above" i); candidates are
-    // stored as 2*j + (pair term taken here)
+    // candidates from the last neighbour-list build, coded 2*j + (pair term taken
+    // by this entry); keep those inside the current ranges (branch-free compaction)
     int m = 0;
-    for (int jj = 0; jj < jnum; jj++) {
-      const int j = jlist[jj] & NEIGHMASK;
-      const double xj = xx[j][0], yj = xx[j][1], zj = xx[j][2];
-      const double dx = xj - xi0, dy = yj - yi0, dz = zj - zi0;
-      const double rsq = dx * dx + dy * dy + dz * dz;
+    for (int c = 0; c < cnum; c++) {
+      const int code = clist[c];
+      const int j = code >> 1;
+      const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;
       const int tj = type[j];
+      ws.set(m, dx, dy, dz, type2el[tj], 2.0 * (code & 1));
+      const double rsq = ws.rsq[m];
       const int keep3 = rsq < lc2[tj];
-      const int local = j < nlocal;
-      const int above = (zj > zi0) | ((zj == zi0) & ((yj > yi0) | ((yj == yi0) & (xj > xi0))));
-      const int keep2 = (rsq < pc2[tj]) & ((local & (j > i)) | ((local ^ 1) & above));
-      cand[m] = 2 * j + keep2;
+      const int keep2 = (rsq < pc2[tj]) & (code & 1);
+      cand[m] = j;
       m += keep2 | keep3;
-    }
-    for (int e = 0; e < m; e++) {
-      const int j = cand[e] >> 1;
-      ws.set(e, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, type2el[type[j]], (cand[e] & 1) ? 2.0 : 0.0);
-      cand[e] = j;
     }
     ws.n = m;
     if (pot->evaluate_centre<PER_ATOM>(ci, ws) != 0) too_close(i);
@@ -412,6 +420,61 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
       }
     }
   }
+}
+
+/* ----------------------------------------------------------------------
+   After each neighbour-list build: per local atom, the full-list entries that can
+   matter until the next build (within the 3-body ij range + skin, or within the
+   pair range + skin for the one of the two mirrored entries i->j, j->i that takes
+   the pair term: local j > i, or a ghost j lying "above" i by (z, y, x)).  The
+   choice is made once per build from the same coordinates on every rank, so each
+   pair is counted exactly once.
+------------------------------------------------------------------------- */
+
+void PairUF3J::build_candidates()
+{
+  const double(*UF3_RESTRICT xx)[3] = reinterpret_cast<const double(*)[3]>(atom->x[0]);
+  const int *type = atom->type;
+  const int nlocal = atom->nlocal;
+  const int n = atom->ntypes + 1;
+  const int inum = list->inum;
+  const int *ilist = list->ilist;
+  const int *numneigh = list->numneigh;
+  int **firstneigh = list->firstneigh;
+  const double skin = neighbor->skin;
+
+  // ranges + skin, per type pair
+  std::vector<double> p2(static_cast<std::size_t>(n) * n), l2(static_cast<std::size_t>(n) * n);
+  for (std::size_t k = 0; k < p2.size(); k++) {
+    const double p = pcut2[k] > 0.0 ? std::sqrt(pcut2[k]) + skin : 0.0;
+    const double l = l3cut2[k] > 0.0 ? std::sqrt(l3cut2[k]) + skin : 0.0;
+    p2[k] = p * p;
+    l2[k] = l * l;
+  }
+  cand_off.assign(inum + 1, 0);
+  cand_code.clear();
+  for (int ii = 0; ii < inum; ii++) {
+    const int i = ilist[ii];
+    const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
+    const double *pc2 = &p2[static_cast<std::size_t>(type[i]) * n];
+    const double *lc2 = &l2[static_cast<std::size_t>(type[i]) * n];
+    const int *jlist = firstneigh[i];
+    const int jnum = numneigh[i];
+    for (int jj = 0; jj < jnum; jj++) {
+      const int j = jlist[jj] & NEIGHMASK;
+      const double xj = xx[j][0], yj = xx[j][1], zj = xx[j][2];
+      const double dx = xj - xi0, dy = yj - yi0, dz = zj - zi0;
+      const double rsq = dx * dx + dy * dy + dz * dz;
+      const int tj = type[j];
+      const bool above = zj > zi0 || (zj == zi0 && (yj > yi0 || (yj == yi0 && xj > xi0)));
+      const bool mine = j < nlocal ? j > i : above;
+      const bool keep2 = mine && rsq < pc2[tj];
+      if (keep2 || rsq < lc2[tj]) cand_code.push_back(2 * j + (keep2 ? 1 : 0));
+    }
+    cand_off[ii + 1] = static_cast<int>(cand_code.size());
+  }
+  cand_ncalls = neighbor->ncalls;
+  cand_inum = inum;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -478,5 +541,6 @@ double PairUF3J::memory_usage()
   bytes += static_cast<double>(gbuf_nmax) * GSTRIDE * sizeof(double);
   bytes += static_cast<double>(ws.cap) * (20 * sizeof(double) + 2 * sizeof(int));
   bytes += static_cast<double>(ws.legs.size()) * sizeof(uf3::LegBasis);
+  bytes += static_cast<double>(cand_code.capacity() + cand_off.capacity()) * sizeof(int);
   return bytes;
 }

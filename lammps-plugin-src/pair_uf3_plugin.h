@@ -48,9 +48,16 @@ class PairUF3J : public Pair {
   double *gbuf;
   int gbuf_nmax, gbuf_stride;
 
+  // uf3 3: per local atom, the full-list entries that can matter until the next
+  // neighbour-list build (see build_candidates)
+  std::vector<int> cand_off, cand_code;
+  bigint cand_ncalls;
+  int cand_inum;
+
   void allocate();
   void compute_two_body();
   template <bool PER_ATOM, bool NEWTON> void compute_three_body();
+  void build_candidates();
   [[noreturn]] void too_close(int i);
 };
 

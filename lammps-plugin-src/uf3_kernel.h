@@ -344,6 +344,16 @@ struct PairFast {
   const double *tab = nullptr;    // null: no pair term
   double cut2 = 0.0, lo = 0.0;    // cut2 = 0 when not set
 };
+// V2(r) and dV2/dr from the per-interval cubic; requires lo <= r <= cutoff.
+UF3_INLINE void pair_poly(const PairFast &P, double r, double &V, double &dV)
+{
+  const int q = locate(P.k, r);
+  const double x = r - P.k.t[q + 3];
+  const double *UF3_RESTRICT c = P.tab + 8 * static_cast<std::size_t>(q);
+  V = c[0] + x * (c[1] + x * (c[2] + x * c[3]));
+  dV = c[4] + x * (c[5] + x * c[6]);
+}
+
 struct TripFast {
   LegView ij, jk;                  // ik leg: the ij view of the swapped orientation
   const double *c = nullptr;       // null: no triplet term
@@ -610,6 +620,16 @@ class Potential {
     return 0;
   }
 
+  // Pair term for hot loops whose caller knows r^2 < the pair cutoff^2 of (a, b) (no
+  // other checks): 0 and V, dV = dV/dr; or 1 if r is below the first knot.
+  UF3_INLINE int pair_value(int a, int b, double r, double &V, double &dV) const
+  {
+    const PairFast &P = pf_[pidx(a, b)];
+    if (!(r >= P.lo)) return 1;
+    pair_poly(P, r, V, dV);
+    return 0;
+  }
+
   // V2_ab(r); *dvdr (if not null) receives dV2/dr.  0 at and beyond the cutoff.
   double pair_energy(int a, int b, double r, double *dvdr) const
   {
@@ -826,11 +846,8 @@ class Potential {
             set_err(ws, EvalError::PAIR_TOO_CLOSE, e, -1, -1, ci, cj, -1, rr, P.lo);
             return 1;
           }
-          const int q = locate(P.k, rr);
-          const double x = rr - P.k.t[q + 3];
-          const double *UF3_RESTRICT c = P.tab + 8 * static_cast<std::size_t>(q);
-          const double V = c[0] + x * (c[1] + x * (c[2] + x * c[3]));
-          const double dV = c[4] + x * (c[5] + x * c[6]);
+          double V, dV;
+          pair_poly(P, rr, V, dV);
           const double we = w[e];
           fe = load4(de) * (-we * dV * ir);    // force on j
           energy += we * V;

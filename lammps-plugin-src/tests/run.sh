@@ -76,6 +76,7 @@ pair_style uf3 ${nb}
 pair_coeff * * ${file} ${els}
 compute pe all pe/atom
 compute st all stress/atom NULL
+if "${twice} == 1" then "run 0" "displace_atoms all random 0.4 0.4 0.4 777 units box"
 dump d all custom 1 ${out}.dump id fx fy fz c_pe c_st[1] c_st[2] c_st[3] c_st[4] c_st[5] c_st[6]
 dump_modify d sort id format float %.17g
 run 0
@@ -134,11 +135,12 @@ run_lmp() {
   timeout 900 "$lmp" "${flag[@]}" -in "$input" -log "$out.log" -screen none -var newton "$newton" -var out "$out" "$@"
 }
 
-# compare_case NAME FILE NB ELEMENTS NTYPES NREP DISP TRI
+# compare_case NAME FILE NB ELEMENTS NTYPES NREP DISP TRI [TWICE]
+# (TWICE=1: a first run 0, then all atoms displaced (re-sorted) before the compared run 0)
 compare_case() {
-  local name=$1 file=$2 nb=$3 els=$4 ntypes=$5 nrep=$6 disp=$7 tri=$8
+  local name=$1 file=$2 nb=$3 els=$4 ntypes=$5 nrep=$6 disp=$7 tri=$8 twice=${9:-0}
   local vars=(-var file "$P/$file" -var nb "$nb" -var els "$els" -var ntypes "$ntypes" -var nrep "$nrep"
-              -var a 3.3008 -var disp "$disp" -var seed 8191 -var tri "$tri")
+              -var a 3.3008 -var disp "$disp" -var seed 8191 -var tri "$tri" -var twice "$twice")
   local o="$work/$name"
   run_lmp ref on "$o.ref" "$work/in.case" "${vars[@]}" || { echo "FAIL $name: reference run failed"; tail -3 "$o.ref.log"; record 1 "$name reference"; return; }
   for nt in on off; do
@@ -156,6 +158,7 @@ echo "[tests] ours vs official ML-UF3 (tolerance $TOL relative)"
 compare_case nb3_2atoms       Nb.uf3             3   "Nb"         1      1    0.1  0
 compare_case nb3_16_tri       Nb.uf3             3   "Nb"         1      2    0.15 1
 compare_case nb3_128          Nb.uf3             3   "Nb"         1      4    0.1  0
+compare_case nb3_128_rerun    Nb.uf3             3   "Nb"         1      4    0.1  0   1
 compare_case nb3_2000         Nb.uf3             3   "Nb"         1      10   0.05 0
 compare_case nb3_nonuniform   Nb_nonuniform.uf3  3   "Nb"         1      4    0.1  0
 compare_case nb2_2atoms       Nb.uf3             2   "Nb"         1      1    0.1  0
@@ -165,11 +168,12 @@ compare_case nb2_nonuniform   Nb_nonuniform.uf3  2   "Nb"         1      3    0.
 compare_case nbta3_128        NbTa.uf3           3   "Nb Ta"      2      4    0.1  0
 compare_case nbta3_3types_tri NbTa.uf3           3   "Ta Nb Ta"   3      3    0.1  1
 compare_case nbta2_3types     NbTa.uf3           2   "Nb Ta Nb"   3      4    0.1  0
+compare_case nbta3_rerun      NbTa.uf3           3   "Nb Ta"      2      3    0.1  1   1
 
 # ---------------------------------------------------------------- general legs (ours only)
 echo "[tests] general 3-body legs (ours only)"
 gvars=(-var file "$P/NbTa_general.uf3" -var nb 3 -var els "Nb Ta" -var ntypes 2 -var nrep 3 -var a 3.3008
-       -var disp 0.15 -var seed 99 -var tri 1)
+       -var disp 0.15 -var seed 99 -var tri 1 -var twice 0)
 o="$work/general"
 if run_lmp ours on "$o.on" "$work/in.case" "${gvars[@]}" && run_lmp ours off "$o.off" "$work/in.case" "${gvars[@]}"; then
   python3 "$here/compare.py" results "$o.on" "$o.off" $TOL "general legs: newton off vs newton on"
