@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 eval}: energies, forces and virials of structures, and errors against their reference labels. */
-@Command(name = "eval", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Evaluate a potential on structures: energy (eV), forces (eV/Å) and virial (eV).",
                 "FILE may be a .uf3 file, a uf3 JSON model or a UF3-J project model (recognised by content).",
                 "When the structures carry reference energies/forces, prints RMSE/MAE overall and per config_type."},

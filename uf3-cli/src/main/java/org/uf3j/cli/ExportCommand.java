@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 export}: converts a potential between .uf3, project JSON, uf3 JSON and a LAMMPS pair table. */
-@Command(name = "export", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Convert a potential to another format:",
                 "  uf3       ML-UF3 LAMMPS file (pair_style uf3); one-body energies cannot be stored",
                 "  json      UF3-J project model (keeps hyper-parameters, provenance and metrics when present)",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 fit}: the whole fitting workflow from one YAML or JSON configuration file. */
-@Command(name = "fit", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Fit a UF2 or UF2,3 potential as a YAML (or JSON) configuration describes (data, elements, knots,",
                 "κ, λ grid, cross-validation, train/test split; every key in docs/config-reference.md) and write to DIR:",
                 "  model.json         UF3-J project model: coefficients, one-body energies, hyper-parameters,",

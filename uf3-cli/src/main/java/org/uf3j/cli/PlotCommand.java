@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 plot}: PNG pictures of a potential and, with data, of its errors. */
-@Command(name = "plot", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Draw a potential as PNG files:",
                 "  pair-A-B.png             every 2-body term V2(r) with its knots (and the data's pair distances)",
                 "  triplet-C-A-B-angle.png  3-body heat map V3(r, r, θ) with equal legs against the angle",

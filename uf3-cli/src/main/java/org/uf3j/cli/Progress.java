@@ -53,9 +53,13 @@ public final class Progress {
     /** Starts a bar whose steps are shown divided by {@code unitSize} (e.g. bytes shown as MB: "MB", 1 << 20). */
     public Bar start(String task, long max, String unit, long unitSize) {
         if (mode == Mode.OFF) {
-            return new Bar(null);
+            return new Bar(null, null, null);
         }
-        ProgressBarConsumer consumer = mode == Mode.LIVE ? new ConsoleProgressBarConsumer(err, WIDTH) : new LastLine(err);
+        if (mode == Mode.SUMMARY && max < 0) {
+            return new Bar(null, err, task);
+        }
+        LastLine last = mode == Mode.SUMMARY ? new LastLine(err) : null;
+        ProgressBarConsumer consumer = last != null ? last : new ConsoleProgressBarConsumer(err, WIDTH);
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(String.format("%-12s", task)).setInitialMax(max)
                 .setStyle(mode == Mode.LIVE ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                 .setUnit(" " + unit, unitSize).setConsumer(consumer).setUpdateIntervalMillis(mode == Mode.LIVE ? 100 : 60_000)
@@ -63,15 +67,24 @@ public final class Progress {
         if (mode == Mode.SUMMARY) {
             b.hideEta();
         }
-        return new Bar(b.build());
+        Bar bar = new Bar(b.build(), null, null);
+        bar.last = last;
+        return bar;
     }
 
     /** One stage's bar; closing it completes the line. Safe to use from one thread at a time per call. */
     public static final class Bar implements AutoCloseable {
         private final ProgressBar bar;
+        private final PrintStream summary;
+        private final String task;
+        private final long start = System.nanoTime();
+        private String message = "";
+        private LastLine last;
 
-        private Bar(ProgressBar bar) {
+        private Bar(ProgressBar bar, PrintStream summary, String task) {
             this.bar = bar;
+            this.summary = summary;
+            this.task = task;
         }
 
         public synchronized void step(long n) {
@@ -93,6 +106,7 @@ public final class Progress {
         }
 
         public synchronized void message(String text) {
+            message = text;
             if (bar != null) {
                 bar.setExtraMessage(text);
             }
@@ -101,7 +115,14 @@ public final class Progress {
         @Override
         public synchronized void close() {
             if (bar != null) {
+                if (last != null && bar.getMax() >= 0 && bar.getCurrent() < bar.getMax()) {
+                    last.suppress(); // an unfinished stage (an error follows): no summary line
+                }
                 bar.close();
+            } else if (summary != null) {
+                summary.printf(java.util.Locale.ROOT, "%-12s done in %.1f s %s%n", task, (System.nanoTime() - start) * 1e-9,
+                        message);
+                summary.flush();
             }
         }
     }
@@ -110,6 +131,7 @@ public final class Progress {
     private static final class LastLine implements ProgressBarConsumer {
         private final PrintStream out;
         private String last = "";
+        private boolean suppressed;
 
         LastLine(PrintStream out) {
             this.out = out;
@@ -125,8 +147,15 @@ public final class Progress {
             last = rendered;
         }
 
+        synchronized void suppress() {
+            suppressed = true;
+        }
+
         @Override
         public synchronized void close() {
+            if (suppressed) {
+                return;
+            }
             out.println(last.stripTrailing());
             out.flush();
         }

@@ -1,5 +1,150 @@
 package org.uf3j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.uf3j.cli.plot.PropertyPlots;
+import org.uf3j.core.eval.JavaEvaluator;
+import org.uf3j.core.io.LoadedPotential;
+import org.uf3j.core.io.PotentialFormat;
+import org.uf3j.fit.properties.CubicLattice;
+import org.uf3j.fit.properties.PropertyOptions;
+import org.uf3j.fit.properties.PropertyReport;
+import org.uf3j.fit.properties.PropertySuite;
+import org.uf3j.fit.properties.ReferenceProperties;
 import picocli.CommandLine.Command;
-@Command(name = "properties")
-public final class PropertiesCommand implements Callable<Integer> { public Integer call() { return 0; } }
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code uf3 properties}: materials properties of a potential for one element in a cubic structure. */
+@Command(name = "properties", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Compute properties of one element in a cubic crystal with the potential (pure Java):",
+                "lattice constant and Birch–Murnaghan bulk modulus, elastic constants C11 C12 C44, vacancy formation",
+                "energy, (100)/(110)/(111) surface energies (relaxed), and the phonon dispersion.",
+                "Prints a Markdown summary; with -o DIR also writes properties.json, properties.md, phonons.tsv,",
+                "phonons.png and eos.png."},
+        footer = {"", "Examples:",
+                "  uf3 properties --potential out/model.json --structure bcc -o props",
+                "  uf3 properties --potential W.uf3 --compare tungsten-dft --no-phonons"})
+public final class PropertiesCommand implements Callable<Integer> {
+    @ParentCommand
+    Uf3Command root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--potential"}, required = true, paramLabel = "FILE",
+            description = "Potential: .uf3, uf3 JSON or UF3-J project JSON.")
+    Path potential;
+
+    @Option(names = "--element", paramLabel = "EL", description = "Element (default: the potential's first).")
+    String element;
+
+    @Option(names = "--structure", paramLabel = "bcc|fcc|sc|diamond", description = "Crystal (default: ${DEFAULT-VALUE}).")
+    String structure = "bcc";
+
+    @Option(names = "--a0", paramLabel = "Å", description = "Use this lattice constant instead of minimising E(a).")
+    Double a0;
+
+    @Option(names = "--no-elastic", description = "Skip the elastic constants.")
+    boolean noElastic;
+
+    @Option(names = "--no-vacancy", description = "Skip the vacancy formation energy.")
+    boolean noVacancy;
+
+    @Option(names = "--no-surfaces", description = "Skip the surface energies.")
+    boolean noSurfaces;
+
+    @Option(names = "--no-phonons", description = "Skip the phonon dispersion.")
+    boolean noPhonons;
+
+    @Option(names = "--no-relax", description = "Unrelaxed vacancy and surface energies only (faster).")
+    boolean noRelax;
+
+    @Option(names = "--compare", paramLabel = "REF",
+            description = "Also print a comparison with reference values: tungsten-dft (W-14 DFT, UF3 paper).")
+    String compare;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Directory for JSON, Markdown and PNG files.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedPotential lp = Potentials.load(potential);
+        String el = element != null ? element : lp.model().elements().get(0);
+        if (!lp.model().elements().contains(el)) {
+            throw new CliException("--element " + el + " is not one of the potential's elements " + lp.model().elements());
+        }
+        CubicLattice lattice;
+        try {
+            lattice = CubicLattice.parse(structure);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--structure " + e.getMessage());
+        }
+        ReferenceProperties ref = null;
+        if (compare != null) {
+            if (!compare.equalsIgnoreCase("tungsten-dft")) {
+                throw new CliException("--compare '" + compare + "': the only reference set is tungsten-dft");
+            }
+            ref = ReferenceProperties.TUNGSTEN_DFT;
+        }
+        PropertyOptions options = PropertyOptions.defaults()
+                .withProperties(!noElastic, !noVacancy, !noSurfaces, !noPhonons).withRelaxation(!noRelax);
+        if (a0 != null) {
+            if (!(a0 > 0)) {
+                throw new CliException("--a0 must be positive, got " + a0);
+            }
+            options = options.withFixedLatticeConstant(a0);
+        }
+        JavaEvaluator ev = new JavaEvaluator(lp.model());
+        PropertyReport report;
+        try (Progress.Bar bar = Progress.of(root).start("properties", -1, "")) {
+            bar.message(lattice.label() + " " + el);
+            report = PropertySuite.run(ev, el, lattice, options);
+        }
+        String md = "# Properties of " + potential.getFileName() + "\n\n" + report.toMarkdown();
+        if (lp.format() == PotentialFormat.LAMMPS_UF3) {
+            md += "\n> " + potential.getFileName() + " is a .uf3 file without one-body energies: E per atom lacks them; "
+                    + "formation and surface energies, elastic constants and phonons are unaffected.\n";
+        }
+        if (ref != null) {
+            md += "\n## Compared with " + ref.source() + "\n\n" + report.compare(ref);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(md);
+        if (output != null) {
+            if (Files.exists(output) && !Files.isDirectory(output)) {
+                throw new CliException(output + ": exists and is not a directory");
+            }
+            Files.createDirectories(output);
+            Map<String, Object> map = new java.util.LinkedHashMap<>(report.toMap());
+            map.put("potential", potential.toString());
+            Files.writeString(output.resolve("properties.json"), JsonText.pretty(map), StandardCharsets.UTF_8);
+            Files.writeString(output.resolve("properties.md"), md, StandardCharsets.UTF_8);
+            List<String> written = new java.util.ArrayList<>(List.of("properties.json", "properties.md"));
+            if (report.equilibrium().eos() != null) {
+                PropertyPlots.equationOfState(ev, el, lattice, report.a0(), report.equilibrium().eos(),
+                        options.eosVolumeRange() * 2, output.resolve("eos.png"));
+                written.add("eos.png");
+            }
+            if (report.phonons() != null) {
+                Files.writeString(output.resolve("phonons.tsv"), report.phonons().toTsv(), StandardCharsets.UTF_8);
+                PropertyPlots.phonons(report.phonons(), "Phonon dispersion of " + lattice.label() + " " + el + " ("
+                        + potential.getFileName() + ")", output.resolve("phonons.png"));
+                written.add("phonons.tsv");
+                written.add("phonons.png");
+            }
+            out.println();
+            out.println("wrote " + output + "/: " + String.join(" ", written));
+        }
+        out.flush();
+        return 0;
+    }
+}

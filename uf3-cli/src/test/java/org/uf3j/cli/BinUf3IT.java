@@ -1,0 +1,48 @@
+package org.uf3j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uf3j.core.io.Uf3FileWriter;
+
+/**
+ * The real {@code bin/uf3} launcher as a separate process (after {@code package}, so the shaded jar
+ * is fresh and the launcher does not rebuild it): exit codes, stdout/stderr separation, JSON.
+ */
+class BinUf3IT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void evalJsonThroughTheLauncher() throws Exception {
+        Path uf3 = dir.resolve("W.uf3");
+        Uf3FileWriter.create().write(TestModels.uf23(), uf3);
+        Cli.Result r = Cli.process(dir, 600, Cli.root().resolve("bin/uf3").toString(), "eval", "--potential", uf3.toString(),
+                "--structures", Cli.quickstartData().toString(), "--json").assertOk();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(120, root.get("structures").size());
+        assertEquals("", r.err().replaceAll("(?m)^\\[uf3\\].*\\n?", ""), "nothing else on stderr");
+    }
+
+    @Test
+    void errorsAreOneLineWithExitCode2ThroughTheLauncher() throws Exception {
+        Cli.process(dir, 600, Cli.root().resolve("bin/uf3").toString(), "fit", "missing.yaml")
+                .assertError("fit", "missing.yaml: file not found");
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, "data: [{path: nowhere.xyz}]\ntwo_body: {r_min: 1, r_max: 5, resolution: 5}\n");
+        Cli.process(dir, 600, Cli.root().resolve("bin/uf3").toString(), "fit", cfg.toString())
+                .assertError("fit", "data[0].path: file not found");
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Cli.Result r = Cli.process(dir, 600, Cli.root().resolve("bin/uf3").toString(), "--version").assertOk();
+        assertTrue(r.out().startsWith("uf3 (UF3-J)"), r.out());
+    }
+}

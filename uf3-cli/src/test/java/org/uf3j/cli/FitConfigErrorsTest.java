@@ -1,0 +1,88 @@
+package org.uf3j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad fit configurations: one line naming the file and the key path, exit code 2, and no output directory. */
+class FitConfigErrorsTest {
+    @TempDir
+    Path dir;
+
+    private static final String GOOD = """
+            elements: [W]
+            data:
+              - path: DATA
+            two_body: {r_min: 1.5, r_max: 5.5, resolution: 8}
+            three_body: {r_min: 2.0, r_max: 3.8, resolution: 3}
+            split: {test_fraction: 0.2, seed: 1}
+            """;
+
+    private Cli.Result fit(String yaml) throws IOException {
+        Path cfg = dir.resolve("config.yaml");
+        Files.writeString(cfg, yaml.replace("DATA", Cli.quickstartData().toString()));
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run("fit", cfg.toString(), "-o", out.toString());
+        if (r.code() != 0) {
+            assertFalse(Files.exists(out), "a failed fit leaves no output directory");
+            try (var s = Files.list(dir)) {
+                assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".out.tmp")), "no temporary directory left");
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsPathAndASuggestion() throws IOException {
+        fit(GOOD.replace("resolution: 8}", "resolutoin: 8}"))
+                .assertError("fit", "config.yaml: two_body.resolutoin: unknown key", "did you mean 'resolution'");
+        fit(GOOD + "lamda: 1e-6\n").assertError("fit", "config.yaml: lamda: unknown key", "expected one of");
+        fit(GOOD.replace("- path: DATA", "- path: DATA\n    energy: free_energy"))
+                .assertError("fit", "data[0].energy: unknown key", "energy_key");
+    }
+
+    @Test
+    void missingDataFileIsNamed() throws IOException {
+        fit(GOOD.replace("DATA", "no-such-file.xyz")).assertError("fit", "config.yaml: data[0].path: file not found",
+                "no-such-file.xyz");
+        fit(GOOD.replace("split: {test_fraction: 0.2, seed: 1}", "split: {train_indices: idx.txt}"))
+                .assertError("fit", "split.train_indices: file not found", "idx.txt");
+        Cli.run("fit", dir.resolve("absent.yaml").toString()).assertError("fit", "absent.yaml", "file not found");
+    }
+
+    @Test
+    void unknownElementIsNamed() throws IOException {
+        fit(GOOD.replace("elements: [W]", "elements: [W, Xx]")).assertError("fit", "elements[1]: 'Xx' is not a chemical element");
+        fit(GOOD.replace("elements: [W]", "elements: [Mo]")).assertError("fit", "data[0].path", "element W is not one of the "
+                + "elements [Mo]");
+        fit(GOOD.replace("resolution: 8}", "resolution: 8, pairs: {W-Mo: {r_max: 5.0}}}"))
+                .assertError("fit", "two_body.pairs.W-Mo: element Mo is not one of the elements [W]");
+    }
+
+    @Test
+    void negativeCutoffAndEmptyRangeAreNamed() throws IOException {
+        fit(GOOD.replace("r_min: 1.5", "r_min: -1.5")).assertError("fit", "two_body.r_min: negative cutoff -1.5");
+        fit(GOOD.replace("r_max: 3.8", "r_max: -3.8")).assertError("fit", "three_body.r_max: negative cutoff -3.8");
+        fit(GOOD.replace("r_min: 1.5, r_max: 5.5", "r_min: 5.5, r_max: 1.5"))
+                .assertError("fit", "two_body.r_max: r_min (5.5 Å) must be smaller than r_max (1.5 Å)");
+        fit(GOOD.replace("resolution: 8}", "resolution: 0}")).assertError("fit", "two_body.resolution", "at least 1");
+    }
+
+    @Test
+    void typeAndSyntaxErrorsAreNamed() throws IOException {
+        fit(GOOD.replace("resolution: 8}", "resolution: eight}")).assertError("fit", "two_body.resolution: expected a number");
+        fit(GOOD + "kappa: 1.5\n").assertError("fit", "kappa", "[0, 1]");
+        fit(GOOD + "regularization: {curvature_2b: [1e-6, -1]}\n").assertError("fit", "regularization.curvature_2b", ">= 0");
+        fit(GOOD + "knot_spacing: cubic\n").assertError("fit", "knot_spacing", "linear, geometric or inverse");
+        fit(GOOD.replace("- path: DATA", "- path: DATA\n    format: vasprun")).assertError("fit", "data[0].format",
+                "not supported");
+        fit(GOOD + "two_body: {r_min: 1}\n").assertError("fit", "config.yaml:7", "Duplicate field 'two_body'");
+        fit("data: [unclosed\n").assertError("fit", "config.yaml:", "not valid YAML");
+        fit(GOOD.replace("two_body: {r_min: 1.5, r_max: 5.5, resolution: 8}\n", ""))
+                .assertError("fit", "two_body: missing (required)");
+    }
+}
