@@ -76,7 +76,7 @@ public record LammpsInput(Uf3Model model, String potentialPath, String source, S
             b.append("fix             md all nve\n");
         }
         b.append("thermo_style    custom step time temp pe ke etotal econserve press vol\n");
-        b.append("thermo_modify   norm no flush yes\n");
+        b.append("thermo_modify   norm no flush yes format float %14.6f\n");
         b.append("thermo          ").append(thermo).append('\n');
         b.append("run             ").append(steps).append('\n');
         return b.toString();

@@ -56,6 +56,7 @@ public final class Charts {
                 .yAxisTitle(yTitle).build();
         style(c.getStyler());
         c.getStyler().setShowValue(false);
+        c.getStyler().setChartTitleFont(new Font(FONT, Font.BOLD, 16));
         c.getStyler().setDrawBorder(false);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setRangeColors(new Color[] {new Color(33, 102, 172), new Color(146, 197, 222), Color.WHITE,

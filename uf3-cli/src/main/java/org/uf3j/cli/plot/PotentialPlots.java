@@ -219,7 +219,7 @@ public final class PotentialPlots {
             }
         }
         String name = t.centre() + "–" + t.first() + "–" + t.second();
-        return heat("3-body " + name + ": colour = V₃ (eV) at r_ij = r_ik = r", "angle θ_jik (degrees)",
+        return heat("3-body " + name + ": colour = V₃ (eV) at r_ij = r_ik = r (blank: r_jk below its first knot)", "angle θ_jik (degrees)",
                 "r (Å)", angles, rs, v, "%.0f", "%.2f", 4, 5);
     }
 
@@ -245,7 +245,7 @@ public final class PotentialPlots {
             }
         }
         String name = t.centre() + "–" + t.first() + "–" + t.second();
-        return heat(String.format(Locale.ROOT, "3-body %s: colour = V₃ (eV) at θ_jik = %.1f°", name, degrees), "r_ij (Å, to " + t.first() + ")",
+        return heat(String.format(Locale.ROOT, "3-body %s: colour = V₃ (eV) at θ_jik = %.1f° (blank: a leg below its first knot)", name, degrees), "r_ij (Å, to " + t.first() + ")",
                 "r_ik (Å, to " + t.second() + ")", ri, rk, v, "%.2f", "%.2f", 5, 5);
     }
 
