@@ -26,6 +26,14 @@ public final class FeatureBlock {
     boolean hasForces;
     boolean hasVirial;
     String source = "";
+    // per-thread scratch of the featuriser's loops (basis values of the three legs, leg dyads, neighbours)
+    final double[] bij = new double[org.uf3j.core.basis.CubicBSpline.OUT_LENGTH];
+    final double[] bik = new double[org.uf3j.core.basis.CubicBSpline.OUT_LENGTH];
+    final double[] bjk = new double[org.uf3j.core.basis.CubicBSpline.OUT_LENGTH];
+    final double[] pij = new double[6];
+    final double[] pik = new double[6];
+    final double[] pjk = new double[6];
+    int[] near = new int[64];
 
     FeatureBlock(int columns) {
         this.columns = columns;

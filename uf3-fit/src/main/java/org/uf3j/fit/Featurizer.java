@@ -62,9 +62,8 @@ public final class Featurizer {
             out.energy[col] += 1.0;
         }
         NeighborList nl = NeighborList.build(s, layout.maxCutoff());
-        List<String> problems = new ArrayList<>();
-        double[] work = new double[CubicBSpline.OUT_LENGTH];
-        pairs(s, sp, nl, out, work, problems);
+        List<String> problems = new ArrayList<>(0);
+        pairs(s, sp, nl, out, out.bij, problems);
         if (!layout.tripletBlocks().isEmpty()) {
             triplets(s, sp, nl, out, problems);
         }
@@ -161,11 +160,9 @@ public final class Featurizer {
         final int p3 = 3 * layout.size();
         final boolean forces = out.hasForces;
         final boolean virial = out.hasVirial;
-        double[] bij = new double[CubicBSpline.OUT_LENGTH];
-        double[] bik = new double[CubicBSpline.OUT_LENGTH];
-        double[] bjk = new double[CubicBSpline.OUT_LENGTH];
-        double[] pij = new double[6], pik = new double[6], pjk = new double[6];
-        int[] near = new int[64];
+        final double[] bij = out.bij, bik = out.bik, bjk = out.bjk;
+        final double[] pij = out.pij, pik = out.pik, pjk = out.pjk;
+        int[] near = out.near;
         for (int i = 0; i < s.size(); i++) {
             int ci = sp[i];
             double reach = layout.tripletReach(ci);
@@ -174,6 +171,7 @@ public final class Featurizer {
                 if (nl.distance(q) < reach) {
                     if (count == near.length) {
                         near = java.util.Arrays.copyOf(near, 2 * count);
+                        out.near = near;
                     }
                     near[count++] = q;
                 }
