@@ -357,6 +357,9 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     for (int c = 0; c < cnum; c++) {
       const int code = clist[c];
       const int j = code >> 1;
+#if defined(__GNUC__)
+      if (c + 8 < cnum) __builtin_prefetch(xx[clist[c + 8] >> 1]);
+#endif
       const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;
       const int tj = type[j];
       ws.set(m, dx, dy, dz, type2el[tj], 2.0 * (code & 1));

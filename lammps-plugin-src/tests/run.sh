@@ -9,7 +9,7 @@
 #    (reference: newton on), agreement <= 1e-9 relative;
 #  - general 3-body legs (independent ij/ik/jk cutoffs, ours only): newton on vs off,
 #    forces and pressure vs finite differences of the LAMMPS energy;
-#  - minimisation and NVE energy conservation;
+#  - uf3 2 single() (compute pair/local), minimisation and NVE energy conservation;
 #  - every class of bad input ends in a clean LAMMPS error (no crash, no hang).
 # Usage: lammps-plugin-src/tests/run.sh [-k]   (-k keeps the work directory)
 # Prints "N passed, N failed" last; exit status 1 if anything failed.
@@ -247,6 +247,38 @@ for nt in on off; do
     record $? "general fd $nt"
   else
     echo "FAIL general legs finite differences (newton $nt): run failed"; tail -3 "$work/fd.$nt.log"; record 1 "fd run $nt"
+  fi
+done
+
+# ---------------------------------------------------------------- single() (uf3 2)
+echo "[tests] uf3 2 single(): compute pair/local energies sum to the potential energy"
+cat > "$work/in.single" <<'EOF'
+units metal
+newton ${newton}
+lattice bcc 3.3008
+region box block 0 3 0 3 0 3
+create_box 2 box
+create_atoms 1 box
+mass * 92.906
+set type 1 type/ratio 2 0.5 12
+displace_atoms all random 0.1 0.1 0.1 3 units box
+pair_style uf3 2
+pair_coeff * * ${file} Nb Ta
+compute pl all pair/local eng
+compute se all reduce sum c_pl inputs local
+run 0
+print "SINGLE $(pe:%.17g) $(c_se:%.17g)"
+EOF
+for nt in on off; do
+  if run_lmp ours $nt "$work/single.$nt" "$work/in.single" -var file "$P/NbTa.uf3"; then
+    read -r e s <<< "$(awk '/^SINGLE/{print $2, $3}' "$work/single.$nt.log")"
+    if python3 -c "import sys; sys.exit(0 if abs($e - $s) <= 1e-12 * abs($e) else 1)"; then
+      echo "PASS single() newton $nt: sum of pair/local energies $s = pe $e"; record 0 "single $nt"
+    else
+      echo "FAIL single() newton $nt: sum of pair/local energies $s != pe $e"; record 1 "single $nt"
+    fi
+  else
+    echo "FAIL single() newton $nt: run failed"; tail -3 "$work/single.$nt.log"; record 1 "single run"
   fi
 done
 
