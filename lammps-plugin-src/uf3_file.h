@@ -30,6 +30,7 @@
 #include "uf3_kernel.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -471,6 +472,25 @@ inline Potential make_potential(const PotentialFile &pf, const std::vector<std::
                       " " + elements[k] + "' or '3B " + elements[a] + " " + elements[k] + " " + elements[j] +
                       "'; needed by pair_style uf3 3 with the elements given in pair_coeff)");
   return pot;
+}
+
+// Convenience for bindings (e.g. JavaCPP): read FILE and build the Potential for the
+// space-separated element names (element index = position in the list).  Throws
+// uf3::Error with "file ... line ...: expected ..." messages.
+inline Potential read_potential_file(const std::string &path, const std::string &elements, bool three_body)
+{
+  std::FILE *fp = std::fopen(path.c_str(), "rb");
+  if (!fp) throw Error("cannot open potential file " + path);
+  std::string text;
+  char buf[65536];
+  std::size_t got;
+  while ((got = std::fread(buf, 1, sizeof(buf), fp)) > 0) text.append(buf, got);
+  std::fclose(fp);
+  std::vector<std::string> names = detail::LineReader::split(elements);
+  for (std::size_t i = 0; i < names.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (names[i] == names[j]) throw Error("read_potential_file: element " + names[i] + " given twice");
+  return make_potential(parse_potential_file(text, path), names, three_body);
 }
 
 }    // namespace uf3
