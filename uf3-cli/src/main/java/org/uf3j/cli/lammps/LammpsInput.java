@@ -48,7 +48,7 @@ public record LammpsInput(Uf3Model model, String potentialPath, String source, S
             if (a0Note != null) {
                 b.append("# ").append(a0Note).append('\n');
             }
-            b.append(String.format(Locale.ROOT, "lattice         %s %.10g%n", lattice, a0));
+            b.append(String.format(Locale.ROOT, "lattice         %s %s%n", lattice, num(a0)));
             b.append(String.format(Locale.ROOT, "region          box block 0 %d 0 %d 0 %d%n", repeat, repeat, repeat));
             b.append("create_box      ").append(els.size()).append(" box\n");
             b.append("create_atoms    ").append(els.indexOf(element) + 1).append(" box\n");
