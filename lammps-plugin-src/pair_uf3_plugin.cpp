@@ -317,7 +317,6 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
   const int *type = atom->type;
   const int nlocal = atom->nlocal;
   const int nall = nlocal + atom->nghost;
-  const int n = atom->ntypes + 1;
   const int ne = pot->n_elements();
   const int inum = list->inum;
   const int *ilist = list->ilist;
@@ -336,38 +335,32 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
   // while resetting ncalls, so setupflag is checked too)
   if (neighbor->ago == 0 || update->setupflag || neighbor->ncalls != cand_ncalls || inum != cand_inum)
     build_candidates();
+  ws.want_virial = vflag_global != 0;
 
   for (int ii = 0; ii < inum; ii++) {
     const int i = ilist[ii];
     const double *xi = xx[i];
     const int ti = type[i];
     const int ci = type2el[ti];
-    const double *pc2 = &pcut2[static_cast<std::size_t>(ti) * n];
-    const double *lc2 = &l3cut2[static_cast<std::size_t>(ti) * n];
-    const int *UF3_RESTRICT clist = cand_code.data() + cand_off[ii];
+    const Candidate *UF3_RESTRICT clist = cand.data() + cand_off[ii];
     const int cnum = cand_off[ii + 1] - cand_off[ii];
 
     ws.reserve(cnum, ne);
     if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
-    int *UF3_RESTRICT cand = ws_atom.data();
+    int *UF3_RESTRICT atom_of = ws_atom.data();
     const double xi0 = xi[0], yi0 = xi[1], zi0 = xi[2];
-    // candidates from the last neighbour-list build, coded 2*j + (pair term taken
-    // by this entry); keep those inside the current ranges (branch-free compaction)
+    // candidates from the last neighbour-list build; keep those inside their range now
+    // (branch-free compaction; the kernel re-checks each term's own cutoff)
     int m = 0;
     for (int c = 0; c < cnum; c++) {
-      const int code = clist[c];
-      const int j = code >> 1;
+      const Candidate &cd = clist[c];
+      const int j = cd.j;
 #if defined(__GNUC__)
-      if (c + 8 < cnum) __builtin_prefetch(xx[clist[c + 8] >> 1]);
+      if (c + 8 < cnum) __builtin_prefetch(xx[clist[c + 8].j]);
 #endif
-      const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;
-      const int tj = type[j];
-      ws.set(m, dx, dy, dz, type2el[tj], 2.0 * (code & 1));
-      const double rsq = ws.rsq[m];
-      const int keep3 = rsq < lc2[tj];
-      const int keep2 = (rsq < pc2[tj]) & (code & 1);
-      cand[m] = j;
-      m += keep2 | keep3;
+      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, cd.el_pair >> 1, 2.0 * (cd.el_pair & 1));
+      atom_of[m] = j;
+      m += ws.rsq[m] < cd.cut2;
     }
     ws.n = m;
     if (pot->evaluate_centre<PER_ATOM>(ci, ws) != 0) too_close(i);
@@ -455,7 +448,7 @@ void PairUF3J::build_candidates()
     l2[k] = l * l;
   }
   cand_off.assign(inum + 1, 0);
-  cand_code.clear();
+  cand.clear();
   for (int ii = 0; ii < inum; ii++) {
     const int i = ilist[ii];
     const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
@@ -472,9 +465,17 @@ void PairUF3J::build_candidates()
       const bool above = zj > zi0 || (zj == zi0 && (yj > yi0 || (yj == yi0 && xj > xi0)));
       const bool mine = j < nlocal ? j > i : above;
       const bool keep2 = mine && rsq < pc2[tj];
-      if (keep2 || rsq < lc2[tj]) cand_code.push_back(2 * j + (keep2 ? 1 : 0));
+      if (keep2 || rsq < lc2[tj]) {
+        Candidate cd;
+        cd.j = j;
+        cd.el_pair = 2 * type2el[tj] + (keep2 ? 1 : 0);
+        // current range: the pair range if this entry takes the pair term, the 3-body one anyway
+        const std::size_t tt = static_cast<std::size_t>(type[i]) * n + tj;
+        cd.cut2 = std::max(keep2 ? pcut2[tt] : 0.0, l3cut2[tt]);
+        cand.push_back(cd);
+      }
     }
-    cand_off[ii + 1] = static_cast<int>(cand_code.size());
+    cand_off[ii + 1] = static_cast<int>(cand.size());
   }
   cand_ncalls = neighbor->ncalls;
   cand_inum = inum;
@@ -544,6 +545,6 @@ double PairUF3J::memory_usage()
   bytes += static_cast<double>(gbuf_nmax) * GSTRIDE * sizeof(double);
   bytes += static_cast<double>(ws.cap) * (20 * sizeof(double) + 2 * sizeof(int));
   bytes += static_cast<double>(ws.legs.size()) * sizeof(uf3::LegBasis);
-  bytes += static_cast<double>(cand_code.capacity() + cand_off.capacity()) * sizeof(int);
+  bytes += static_cast<double>(cand.capacity()) * sizeof(Candidate) + cand_off.capacity() * sizeof(int);
   return bytes;
 }

@@ -50,7 +50,13 @@ class PairUF3J : public Pair {
 
   // uf3 3: per local atom, the full-list entries that can matter until the next
   // neighbour-list build (see build_candidates)
-  std::vector<int> cand_off, cand_code;
+  struct Candidate {
+    int j;          // LAMMPS atom index
+    int el_pair;    // 2 * element + (1 if this entry takes the pair term)
+    double cut2;    // squared range that can matter for this entry
+  };
+  std::vector<Candidate> cand;
+  std::vector<int> cand_off;
   bigint cand_ncalls;
   int cand_inum;
 

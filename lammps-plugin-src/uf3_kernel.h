@@ -400,6 +400,7 @@ struct Workspace {
   double energy = 0.0, ei = 0.0;
   double virial[6] = {0, 0, 0, 0, 0, 0};
   double vi[6] = {0, 0, 0, 0, 0, 0};
+  bool want_virial = true;    // false: virial[] is left 0 (saves work when not needed)
   EvalError err;
   // scratch
   std::vector<double> r, inv_r;
@@ -753,6 +754,7 @@ class Potential {
 
     Workspace ws;
     ws.reserve(std::max(maxn, 1), ne_);
+    ws.want_virial = virial != nullptr;
     for (int i = 0; i < n_atoms; ++i) {
       const int p0 = nbr_offset[i], cnt = nbr_offset[i + 1] - p0;
       for (int e = 0; e < cnt; ++e) {
@@ -961,14 +963,18 @@ class Potential {
     // -- centre force and virial of all terms centred here
     v4d fsum = zero4(), vdiag = zero4();
     double v3 = 0, v4 = 0, v5 = 0;
-    for (int e = 0; e < n; ++e) {
-      const v4d fe = load4(f + 4 * static_cast<std::size_t>(e));
-      const v4d de = load4(d + 4 * static_cast<std::size_t>(e));
-      fsum += fe;
-      vdiag += de * fe;
-      v3 += de[0] * fe[1];
-      v4 += de[0] * fe[2];
-      v5 += de[1] * fe[2];
+    if (ws.want_virial) {
+      for (int e = 0; e < n; ++e) {
+        const v4d fe = load4(f + 4 * static_cast<std::size_t>(e));
+        const v4d de = load4(d + 4 * static_cast<std::size_t>(e));
+        fsum += fe;
+        vdiag += de * fe;
+        v3 += de[0] * fe[1];
+        v4 += de[0] * fe[2];
+        v5 += de[1] * fe[2];
+      }
+    } else {
+      for (int e = 0; e < n; ++e) fsum += load4(f + 4 * static_cast<std::size_t>(e));
     }
     ws.fi[0] = -fsum[0];
     ws.fi[1] = -fsum[1];
