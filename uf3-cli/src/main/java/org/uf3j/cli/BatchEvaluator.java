@@ -21,8 +21,13 @@ public final class BatchEvaluator {
     /** Predictions in the order of {@code configs}; each finished one steps the bar by 1. */
     public Evaluation[] evaluate(List<Configuration> configs, Progress.Bar bar) {
         Evaluation[] out = new Evaluation[configs.size()];
+        RuntimeException[] failed = new RuntimeException[configs.size()];
         Runnable work = () -> IntStream.range(0, configs.size()).parallel().forEach(i -> {
-            out[i] = evaluateOne(configs.get(i));
+            try {
+                out[i] = evaluateOne(configs.get(i));
+            } catch (RuntimeException e) {
+                failed[i] = e;
+            }
             if (bar != null) {
                 bar.step(1);
             }
@@ -47,6 +52,11 @@ public final class BatchEvaluator {
             throw e;
         } finally {
             pool.shutdown();
+        }
+        for (RuntimeException e : failed) {
+            if (e != null) {
+                throw e; // the first failing configuration in file order, whatever thread met it first
+            }
         }
         return out;
     }

@@ -139,29 +139,30 @@ public final class ParityPlots {
         if (!(lim > 0)) {
             lim = 1e-6;
         }
-        lim *= 1.05;
+        lim = PotentialPlots.roundUp(lim * 1.05);
         XYChart c = Charts.xy(title, xTitle, "fraction of values per bin");
         c.getStyler().setXAxisMin(-lim);
         c.getStyler().setXAxisMax(lim);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         int k = 0;
-        double w = 2 * lim / BINS;
+        // fewer bins for few values (a test set of 25 energies), at most BINS
+        int bins = (int) Math.max(10, Math.min(BINS, Math.round(2 * Math.sqrt(all.size()))));
+        double w = 2 * lim / bins;
         for (Map.Entry<String, List<double[]>> e : byType.entrySet()) {
-            double[] x = new double[BINS + 2];
-            double[] y = new double[BINS + 2];
-            x[0] = -lim;
-            x[BINS + 1] = lim;
-            for (int b = 0; b < BINS; b++) {
-                x[b + 1] = -lim + (b + 0.5) * w;
+            // XChart draws a step from x[i] to x[i+1] at height y[i]: x holds the bin edges
+            double[] x = new double[bins + 1];
+            double[] y = new double[bins + 1];
+            for (int b = 0; b <= bins; b++) {
+                x[b] = -lim + b * w;
             }
             int n = e.getValue().size();
             int outside = 0;
             for (double[] v : e.getValue()) {
                 double err = scale * (v[1] - v[0]);
                 int b = (int) Math.floor((err + lim) / w);
-                if (b >= 0 && b < BINS) {
-                    y[b + 1] += 1.0 / n;
+                if (b >= 0 && b < bins) {
+                    y[b] += 1.0 / n;
                 } else {
                     outside++;
                 }

@@ -91,7 +91,7 @@ public final class PotentialPlots {
             vMax = Math.max(vMax, v[i]);
         }
         // clip the repulsive wall: show the well and a few times its depth above 0
-        double top = vMin < 0 ? Math.max(3 * -vMin, 0.1) : Math.max(vMax, 1e-3);
+        double top = vMin < 0 ? Math.max(3 * -vMin, 1e-6) : Math.max(vMax, 1e-3);
         top = Math.min(top, Math.max(vMax, 1e-3));
         double bottom = vMin < 0 ? vMin - 0.15 * (top - vMin) : -0.1 * top;
         if (top <= bottom) {
@@ -326,13 +326,13 @@ public final class PotentialPlots {
         return v;
     }
 
-    /** Histogram: bin centres and counts. */
+    /** Histogram for XChart's step style: the bins+1 edges and the counts (a trailing 0 at the last edge). */
     static double[][] histogram(double[] values, double lo, double hi, int bins) {
-        double[] centres = new double[bins];
-        double[] counts = new double[bins];
+        double[] centres = new double[bins + 1];
+        double[] counts = new double[bins + 1];
         double w = (hi - lo) / bins;
-        for (int b = 0; b < bins; b++) {
-            centres[b] = lo + (b + 0.5) * w;
+        for (int b = 0; b <= bins; b++) {
+            centres[b] = lo + b * w;
         }
         for (double d : values) {
             int b = (int) Math.floor((d - lo) / w);
