@@ -232,7 +232,8 @@ inline PotentialFile parse_potential_file(const std::string &text, const std::st
     const std::string &raw = rd.next();
     auto t = LineReader::split(raw);
     if (t.empty()) continue;
-    if (raw.find("#UF3 POT") == std::string::npos) {
+    const bool header = t.size() >= 2 && t[0] == "#UF3" && t[1] == "POT";
+    if (!header) {
       if (t[0][0] == '#') continue;    // comment between blocks
       rd.fail(rd.line_no(), "expected a block header '#UF3 POT UNITS: ...', found " + quote(raw));
     }
@@ -367,7 +368,8 @@ inline PotentialFile parse_potential_file(const std::string &text, const std::st
         rd.fail(rd.line_no() + 1, "expected '#' closing the block started on line " +
                                       std::to_string(block_line) + ", found " + quote(nx) +
                                       " (too many numbers or lines in the block?)");
-      if (nx.find("#UF3 POT") == std::string::npos) rd.next();
+      const auto nt = LineReader::split(nx);
+      if (!(nt.size() >= 2 && nt[0] == "#UF3" && nt[1] == "POT")) rd.next();
     }
   }
   if (pf.pairs.empty() && pf.triplets.empty())
