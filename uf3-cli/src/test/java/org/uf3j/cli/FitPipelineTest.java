@@ -14,7 +14,7 @@ import org.uf3j.fit.FitSettings;
 import org.uf3j.fit.Fitter;
 import org.uf3j.fit.ModelSpec;
 
-/** The CLI's staged pipeline (with progress bars) gives the same fit as the library's Fitter. */
+/** The CLI's fit with progress bars gives the same fit as the library's Fitter without them. */
 class FitPipelineTest {
     @Test
     void sameChoiceAndCoefficientsAsFitter() throws IOException {
