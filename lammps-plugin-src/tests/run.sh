@@ -43,19 +43,25 @@ python3 "$here/make_potentials.py" "$root/src/potentials/Nb.uf3" "$work/pot" || 
 P="$work/pot"
 
 # ---------------------------------------------------------------- kernel unit test
-echo "[tests] kernel unit test"
-if g++ -std=c++17 -O2 -Wall -Wextra -Werror -I"$here/.." "$here/kernel_test.cpp" -o "$work/kernel_test" 2> "$work/kernel_test.build"; then
-  for f in Nb.uf3 Nb_nonuniform.uf3 NbTa.uf3 NbTa_general.uf3; do
-    "$work/kernel_test" check "$P/$f" > "$work/kernel_$f.txt" 2>&1
-    st=$?
-    echo "$([[ $st == 0 ]] && echo PASS || echo FAIL) kernel_test $f: $(tail -1 "$work/kernel_$f.txt")"
-    [[ $st == 0 ]] || sed 's/^/    /' "$work/kernel_$f.txt" | grep -i fail
-    record $st "kernel_test $f"
-  done
-else
-  echo "FAIL kernel_test does not compile:"; cat "$work/kernel_test.build"
-  record 1 "kernel_test build"
-fi
+echo "[tests] kernel unit test (code paths: default flags, -march=native, portable scalar)"
+for variant in "default|" "native|-march=native" "scalar|-DUF3_VECTOR=0"; do
+  IFS='|' read -r vname vflags <<< "$variant"
+  kt="$work/kernel_test_$vname"
+  # shellcheck disable=SC2086
+  if g++ -std=c++17 -O2 -Wall -Wextra -Werror $vflags -I"$here/.." "$here/kernel_test.cpp" -o "$kt" 2> "$kt.build"; then
+    for f in Nb.uf3 Nb_nonuniform.uf3 NbTa.uf3 NbTa_general.uf3; do
+      [[ $vname != default && $f != NbTa_general.uf3 ]] && continue
+      "$kt" check "$P/$f" > "$kt.$f.txt" 2>&1
+      st=$?
+      echo "$([[ $st == 0 ]] && echo PASS || echo FAIL) kernel_test ($vname) $f: $(tail -1 "$kt.$f.txt")"
+      [[ $st == 0 ]] || sed 's/^/    /' "$kt.$f.txt" | grep -i fail
+      record $st "kernel_test $vname $f"
+    done
+  else
+    echo "FAIL kernel_test ($vname) does not compile without warnings:"; cat "$kt.build"
+    record 1 "kernel_test build $vname"
+  fi
+done
 
 # ---------------------------------------------------------------- LAMMPS inputs
 cat > "$work/in.case" <<'EOF'
