@@ -4,18 +4,28 @@ package org.uf3j.core.structure;
  * A full neighbour list (every ordered pair i→j, periodic images included) within a cutoff, in
  * compressed rows: the neighbours of atom i are entries {@code start(i) .. start(i+1)-1}, each with
  * the index of the neighbour atom and the vector d = x_j(image) − x_i. Built in O(N) by binning
- * the atoms and the periodic images within the cutoff into cubes of side ≥ cutoff, so cells of any
- * shape and cells smaller than the cutoff work. Immutable once built.
+ * the atoms and the periodic images within the cutoff into boxes of side ≥ cutoff/2 and scanning
+ * the 5×5×5 boxes around each atom (about half the candidates of a 3×3×3 scan of boxes of side ≥
+ * cutoff), with the points stored box by box so each scan reads contiguous memory. Cells of any
+ * shape and cells smaller than the cutoff work. The order of the neighbours within a row is
+ * unspecified. Immutable once built.
  */
 public final class NeighborList {
+    /** Relative margin that keeps the box scan exhaustive despite rounding in the box assignment. */
+    private static final double MARGIN = 1e-9;
+    /** Most entries a list can hold (three doubles each in one array). */
+    private static final int MAX_ENTRIES = Integer.MAX_VALUE / 3 - 64;
+
     private final double cutoff;
+    private final int size;
     private final int[] start;
     private final int[] index;
     private final double[] vectors; // 3 per entry
     private final double[] distances;
 
-    private NeighborList(double cutoff, int[] start, int[] index, double[] vectors, double[] distances) {
+    private NeighborList(double cutoff, int size, int[] start, int[] index, double[] vectors, double[] distances) {
         this.cutoff = cutoff;
+        this.size = size;
         this.start = start;
         this.index = index;
         this.vectors = vectors;
@@ -30,85 +40,118 @@ public final class NeighborList {
         Images images = Images.of(s, cutoff);
         int n = s.size();
         int total = images.count;
-        // bin all points (originals and images) into cubes of side >= cutoff
+        double[] xyz = images.xyz;
         double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int p = 0; p < total; p++) {
             for (int k = 0; k < 3; k++) {
-                lo[k] = Math.min(lo[k], images.xyz[3 * p + k]);
-                hi[k] = Math.max(hi[k], images.xyz[3 * p + k]);
+                lo[k] = Math.min(lo[k], xyz[3 * p + k]);
+                hi[k] = Math.max(hi[k], xyz[3 * p + k]);
             }
         }
-        double side = cutoff;
+        // boxes of side >= cutoff/2 (fewer when that would make more boxes than points warrant)
+        double side = 0.5 * cutoff * (1 + MARGIN);
         int[] dims = new int[3];
         while (true) {
-            long cells = 1;
+            long boxes = 1;
             for (int k = 0; k < 3; k++) {
                 dims[k] = Math.max(1, (int) Math.floor((hi[k] - lo[k]) / side));
-                cells *= dims[k];
+                boxes *= dims[k];
             }
-            if (cells <= 4L * total + 64) {
+            if (boxes <= 4L * total + 64) {
                 break;
             }
             side *= 1.26;
         }
-        int nCells = dims[0] * dims[1] * dims[2];
-        int[] head = new int[nCells + 1];
-        int[] cellOf = new int[total];
+        // boxes to scan on each side: points whose boxes are further apart than reach are >= cutoff apart
+        int[] reach = new int[3];
+        for (int k = 0; k < 3; k++) {
+            double width = (hi[k] - lo[k]) / dims[k];
+            reach[k] = dims[k] == 1 ? 0 : Math.min(dims[k] - 1, (int) Math.ceil(cutoff * (1 + 0.1 * MARGIN) / width));
+        }
+        // counting sort of the points by box; coordinates and owners stored in box order
+        int nBoxes = dims[0] * dims[1] * dims[2];
+        int[] boxStart = new int[nBoxes + 1];
+        int[] boxOf = new int[total];
         for (int p = 0; p < total; p++) {
-            int c = cellIndex(images.xyz, p, lo, hi, dims);
-            cellOf[p] = c;
-            head[c + 1]++;
+            int b = boxIndex(xyz, p, lo, hi, dims);
+            boxOf[p] = b;
+            boxStart[b + 1]++;
         }
-        for (int c = 0; c < nCells; c++) {
-            head[c + 1] += head[c];
+        for (int b = 0; b < nBoxes; b++) {
+            boxStart[b + 1] += boxStart[b];
         }
-        int[] members = new int[total];
-        int[] fill = head.clone();
+        int[] fill = java.util.Arrays.copyOf(boxStart, nBoxes);
+        double[] bx = new double[total], by = new double[total], bz = new double[total];
+        int[] owner = new int[total];
+        int[] slotOfAtom = new int[n];
         for (int p = 0; p < total; p++) {
-            members[fill[cellOf[p]]++] = p;
+            int q = fill[boxOf[p]]++;
+            bx[q] = xyz[3 * p];
+            by[q] = xyz[3 * p + 1];
+            bz[q] = xyz[3 * p + 2];
+            owner[q] = images.owner[p];
+            if (p < n) {
+                slotOfAtom[p] = q;
+            }
         }
+        Rows rows = new Rows(estimateEntries(n, total, cutoff, lo, hi));
         double cut2 = cutoff * cutoff;
         int[] start = new int[n + 1];
-        IntBuffer idx = new IntBuffer(n * 16);
-        DoubleBuffer vec = new DoubleBuffer(n * 48);
-        DoubleBuffer dist = new DoubleBuffer(n * 16);
         for (int i = 0; i < n; i++) {
-            int c = cellOf[i];
+            int self = slotOfAtom[i];
+            int c = boxOf[i];
             int cz = c % dims[2];
             int cy = (c / dims[2]) % dims[1];
             int cx = c / (dims[1] * dims[2]);
-            double xi = images.xyz[3 * i], yi = images.xyz[3 * i + 1], zi = images.xyz[3 * i + 2];
-            for (int ax = Math.max(0, cx - 1); ax <= Math.min(dims[0] - 1, cx + 1); ax++) {
-                for (int ay = Math.max(0, cy - 1); ay <= Math.min(dims[1] - 1, cy + 1); ay++) {
-                    for (int az = Math.max(0, cz - 1); az <= Math.min(dims[2] - 1, cz + 1); az++) {
-                        int cc = (ax * dims[1] + ay) * dims[2] + az;
-                        for (int q = head[cc]; q < head[cc + 1]; q++) {
-                            int p = members[q];
-                            if (p == i) {
-                                continue;
-                            }
-                            double dx = images.xyz[3 * p] - xi;
-                            double dy = images.xyz[3 * p + 1] - yi;
-                            double dz = images.xyz[3 * p + 2] - zi;
-                            double r2 = dx * dx + dy * dy + dz * dz;
-                            if (r2 < cut2) {
-                                idx.add(images.owner[p]);
-                                vec.add(dx);
-                                vec.add(dy);
-                                vec.add(dz);
-                                dist.add(Math.sqrt(r2));
-                            }
-                        }
+            double xi = bx[self], yi = by[self], zi = bz[self];
+            int z0 = Math.max(0, cz - reach[2]);
+            int z1 = Math.min(dims[2] - 1, cz + reach[2]);
+            for (int ax = Math.max(0, cx - reach[0]); ax <= Math.min(dims[0] - 1, cx + reach[0]); ax++) {
+                for (int ay = Math.max(0, cy - reach[1]); ay <= Math.min(dims[1] - 1, cy + reach[1]); ay++) {
+                    // boxes z0..z1 of this (ax, ay) column are consecutive, so are their points
+                    int column = (ax * dims[1] + ay) * dims[2];
+                    int q0 = boxStart[column + z0];
+                    int q1 = boxStart[column + z1 + 1];
+                    rows.ensure(q1 - q0);
+                    int m = rows.size;
+                    int[] idx = rows.index;
+                    double[] vec = rows.vectors;
+                    double[] r2s = rows.distances;
+                    // branch-free append: every candidate is written, the count advances for the kept ones
+                    for (int q = q0; q < q1; q++) {
+                        double dx = bx[q] - xi;
+                        double dy = by[q] - yi;
+                        double dz = bz[q] - zi;
+                        double r2 = dx * dx + dy * dy + dz * dz;
+                        idx[m] = owner[q];
+                        vec[3 * m] = dx;
+                        vec[3 * m + 1] = dy;
+                        vec[3 * m + 2] = dz;
+                        r2s[m] = r2;
+                        m += (r2 < cut2) & (q != self) ? 1 : 0;
                     }
+                    rows.size = m;
                 }
             }
-            start[i + 1] = idx.size;
+            start[i + 1] = rows.size;
         }
-        return new NeighborList(cutoff, start, idx.toArray(), vec.toArray(), dist.toArray());
+        double[] dist = rows.distances;
+        for (int e = 0; e < rows.size; e++) {
+            dist[e] = Math.sqrt(dist[e]);
+        }
+        rows.trim();
+        return new NeighborList(cutoff, rows.size, start, rows.index, rows.vectors, rows.distances);
     }
 
-    private static int cellIndex(double[] xyz, int p, double[] lo, double[] hi, int[] dims) {
+    /** Expected number of entries from the density of the points in their bounding box, or a guess. */
+    private static int estimateEntries(int n, int total, double cutoff, double[] lo, double[] hi) {
+        double volume = (hi[0] - lo[0]) * (hi[1] - lo[1]) * (hi[2] - lo[2]);
+        double perAtom = volume > 0 ? total / volume * 4.19 * cutoff * cutoff * cutoff * 1.1 : 16;
+        return (int) Math.min(MAX_ENTRIES, (long) n * (long) Math.ceil(Math.min(perAtom, total)) + 64);
+    }
+
+    private static int boxIndex(double[] xyz, int p, double[] lo, double[] hi, int[] dims) {
         int c = 0;
         for (int k = 0; k < 3; k++) {
             double span = hi[k] - lo[k];
@@ -139,7 +182,7 @@ public final class NeighborList {
 
     /** Total number of entries (ordered pairs). */
     public int size() {
-        return index.length;
+        return size;
     }
 
     /** Atom index of the neighbour of entry e. */
@@ -163,12 +206,12 @@ public final class NeighborList {
 
     /** Neighbour indices, a copy. */
     public int[] neighbors() {
-        return index.clone();
+        return java.util.Arrays.copyOf(index, size);
     }
 
     /** Displacement vectors (3 per entry), a copy. */
     public double[] displacements() {
-        return vectors.clone();
+        return java.util.Arrays.copyOf(vectors, 3 * size);
     }
 
     /** Atoms plus the periodic images that can lie within the cutoff of an atom. */
@@ -254,6 +297,38 @@ public final class NeighborList {
                 id[i] = i;
             }
             return id;
+        }
+    }
+
+    /** The entries being built: arrays with room for the candidates of one more box column. */
+    private static final class Rows {
+        int[] index;
+        double[] vectors;
+        double[] distances; // squared until the end of the build
+        int size;
+
+        Rows(int capacity) {
+            index = new int[Math.max(16, capacity)];
+            vectors = new double[3 * index.length];
+            distances = new double[index.length];
+        }
+
+        void ensure(int more) {
+            if (size + more > index.length) {
+                int capacity = (int) Math.min(MAX_ENTRIES, Math.max((long) size + more, 2L * index.length));
+                index = java.util.Arrays.copyOf(index, capacity);
+                vectors = java.util.Arrays.copyOf(vectors, 3 * capacity);
+                distances = java.util.Arrays.copyOf(distances, capacity);
+            }
+        }
+
+        /** Drops unused room when it is more than a quarter of the arrays. */
+        void trim() {
+            if (index.length - size > index.length / 4) {
+                index = java.util.Arrays.copyOf(index, size);
+                vectors = java.util.Arrays.copyOf(vectors, 3 * size);
+                distances = java.util.Arrays.copyOf(distances, size);
+            }
         }
     }
 
