@@ -148,7 +148,10 @@ inline bool parse_int(const std::string &s, int &out)
 inline std::string quote(const std::string &s)
 {
   const std::size_t max = 60;
-  return "'" + (s.size() > max ? s.substr(0, max) + "..." : s) + "'";
+  std::string t = s.size() > max ? s.substr(0, max) : s;
+  for (char &c : t)
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) c = '?';
+  return "'" + t + (s.size() > max ? "...'" : "'");
 }
 
 inline double number(LineReader &rd, const std::string &tok, const std::string &what)
@@ -373,7 +376,7 @@ inline PotentialFile parse_potential_file(const std::string &text, const std::st
     }
   }
   if (pf.pairs.empty() && pf.triplets.empty())
-    throw Error("file " + name + " line " + std::to_string(rd.total()) +
+    throw Error("file " + name + " line " + std::to_string(std::max(rd.total(), 1)) +
                 ": expected at least one '#UF3 POT' block, found none");
   return pf;
 }

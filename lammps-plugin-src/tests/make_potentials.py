@@ -221,6 +221,17 @@ def main():
     l = list(lines)
     l[1] = "4B Nb Nb 0 3 nk"
     bad("bad_kind.uf3", l)
+    bad("bad_empty.uf3", [])                                  # empty file
+    l = list(lines)
+    w = l[5].split()
+    w[3] = "nan"
+    l[5] = " ".join(w)
+    bad("bad_nan.uf3", l)                                     # non-finite coefficient
+    l = list(lines)
+    w = l[3].split()
+    w[6], w[7] = w[7], w[6]
+    l[3] = " ".join(w)
+    bad("bad_decreasing.uf3", l)                              # knots out of order
     # two-element files with a missing block
     two = open(os.path.join(out, "NbTa.uf3")).read().split("\n")
 

@@ -367,6 +367,9 @@ expect_error "extra line in a block"      "expected '#' closing the block"   "uf
 expect_error "wrong 3B tensor shape"      "expected L M N"                   "uf3 3" "* * bad_shape.uf3 Nb"
 expect_error "duplicate block"            "duplicate 2B block"               "uf3 3" "* * bad_duplicate.uf3 Nb"
 expect_error "unknown block kind"         "expected '2B' or '3B'"            "uf3 3" "* * bad_kind.uf3 Nb"
+expect_error "empty file"                 "expected at least one '#UF3 POT' block" "uf3 3" "* * bad_empty.uf3 Nb"
+expect_error "non-finite coefficient"     "found 'nan'"                      "uf3 2" "* * bad_nan.uf3 Nb"
+expect_error "knots out of order"         "knots must be non-decreasing"     "uf3 3" "* * bad_decreasing.uf3 Nb"
 expect_error "units mismatch in file"     "requires real units"              "uf3 3" "* * bad_units.uf3 Nb"
 expect_error "units differ between blocks" "expected the same units as line 1" "uf3 3" "* * bad_units_mixed.uf3 Nb"
 expect_error "units mismatch in input"    "requires metal units"             "uf3 3" "* * Nb.uf3 Nb" 1 0 on real
