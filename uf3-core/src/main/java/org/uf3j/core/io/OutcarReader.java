@@ -21,7 +21,8 @@ import org.uf3j.core.structure.Structure;
  * ionic step in memory at a time).
  *
  * <p>What is read: the elements, one per POTCAR, from the {@code VRHFIN =El:} lines (else the
- * {@code TITEL = PAW_PBE El_pv ...} lines) and the counts of {@code ions per type =}; per ionic
+ * {@code TITEL = PAW_PBE El_pv ...} lines, else the {@code POTCAR: PAW_PBE El_pv ...} lines, which
+ * VASP prints twice) and the counts of {@code ions per type =}; per ionic
  * step the lattice from the latest {@code direct lattice vectors} block (Å), Cartesian positions
  * and forces from the {@code POSITION  TOTAL-FORCE (eV/Angst)} block, the stress from the
  * {@code in kB} line (kBar, ordered XX YY ZZ XY YZ ZX; optional) and the energies of the
@@ -46,6 +47,7 @@ public final class OutcarReader extends PullReader {
     private int nions = -1;
     private final List<String> vrhfin = new ArrayList<>();
     private final List<String> titel = new ArrayList<>();
+    private final List<String> potcar = new ArrayList<>();
     private String[] symbols;
     private double pstress;
     private double[] lattice;
@@ -196,7 +198,10 @@ public final class OutcarReader extends PullReader {
                 }
             }
             case 'P' -> {
-                if (line.startsWith("PSTRESS", i)) {
+                if (line.startsWith("POTCAR:", i)) {
+                    String[] t = Tokens.split(line.substring(i + 7));
+                    potcar.add(t.length >= 2 ? t[1] : t.length == 1 ? t[0] : "");
+                } else if (line.startsWith("PSTRESS", i)) {
                     pstress = firstNumber(line.substring(line.indexOf('=', i) + 1), "PSTRESS");
                 } else if (line.startsWith("POSITION", i) && line.contains("TOTAL-FORCE")) {
                     readPositionsAndForces();
@@ -288,8 +293,13 @@ public final class OutcarReader extends PullReader {
             from = "TITEL";
         }
         if (names == null) {
+            names = distinctPerType(potcar, types);
+            from = "POTCAR";
+        }
+        if (names == null) {
             throw lines.error("cannot tell the elements: 'ions per type' (line " + ionsPerTypeLine + ") has " + types
-                    + " types but the header has " + vrhfin.size() + " VRHFIN and " + titel.size() + " TITEL lines");
+                    + " types but the header has " + vrhfin.size() + " VRHFIN, " + titel.size() + " TITEL and "
+                    + potcar.size() + " POTCAR lines");
         }
         int total = 0;
         for (int v : ionsPerType) {

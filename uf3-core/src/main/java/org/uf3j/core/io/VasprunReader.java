@@ -74,7 +74,6 @@ public final class VasprunReader extends PullReader {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
         try {
             this.x = f.createXMLStreamReader(input);
         } catch (XMLStreamException e) {

@@ -95,10 +95,15 @@ class OutcarReaderTest {
         assertEquals(List.of("Nb", "Mo"), Arrays.asList(read(two, null).get(0).structure().symbols()));
         String titelOnly = two.replaceAll("(?m)^ *VRHFIN.*\\n", "");
         assertEquals(List.of("Nb", "Mo"), Arrays.asList(read(titelOnly, null).get(0).structure().symbols()));
-        String noNames = titelOnly.replaceAll("(?m)^ *TITEL.*\\n", "");
+        String potcarOnly = titelOnly.replaceAll("(?m)^ *TITEL.*\\n", "").replace(
+                " POTCAR:    PAW_PBE Nb_pv 08Apr2002                 \n POTCAR:    PAW_PBE Nb_pv 08Apr2002",
+                " POTCAR:    PAW_PBE Nb_pv 08Apr2002\n POTCAR:    PAW_PBE Mo_pv 08Apr2002\n"
+                        + " POTCAR:    PAW_PBE Nb_pv 08Apr2002\n POTCAR:    PAW_PBE Mo_pv 08Apr2002");
+        assertEquals(List.of("Nb", "Mo"), Arrays.asList(read(potcarOnly, null).get(0).structure().symbols()));
+        String noNames = potcarOnly.replaceAll("(?m)^ *POTCAR:.*\\n", "");
         Uf3FormatException e = assertThrows(Uf3FormatException.class, () -> read(noNames, null));
-        assertTrue(e.getMessage().contains("cannot tell the elements: 'ions per type' (line 41) has 2 types but the "
-                + "header has 0 VRHFIN and 0 TITEL lines"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot tell the elements: 'ions per type' (line 39) has 2 types but the "
+                + "header has 0 VRHFIN, 0 TITEL and 0 POTCAR lines"), e.getMessage());
     }
 
     @Test

@@ -72,6 +72,30 @@ class VasprunReaderTest {
     }
 
     /**
+     * The same tensor through the project's extended-XYZ convention: ASE turns VASP's stress into its
+     * own (positive under tension, eV/Å³) as −0.1 GPa/kB · σ_VASP / 160.21766208, and
+     * {@link ExtXyzReader} stores an ASE stress as W = −σ_ASE·V. Both routes give one virial.
+     */
+    @Test
+    void sameVirialAsAnAseStressInExtendedXyz() throws Exception {
+        Configuration c = VasprunReader.readAll(FILE).get(0);
+        double[] s = {271.67707515, -10.86354492, 12.91170928, -10.86354492, 280.81996875, -15.31581515, 12.91170928,
+            -15.31581515, 273.43156258};
+        StringBuilder stress = new StringBuilder();
+        for (double v : s) {
+            stress.append(stress.length() == 0 ? "" : " ").append(-0.1 * v / 160.21766208);
+        }
+        StringBuilder lattice = new StringBuilder();
+        for (double v : BASIS1) {
+            lattice.append(lattice.length() == 0 ? "" : " ").append(v);
+        }
+        String xyz = "2\nLattice=\"" + lattice + "\" Properties=species:S:1:pos:R:3 stress=\"" + stress
+                + "\" pbc=\"T T T\"\nNb 0 0 0\nNb 1 1 1\n";
+        Configuration x = ExtXyzReader.of(new java.io.StringReader(xyz), "ase.xyz", null).next();
+        assertArrayEquals(c.virial(), x.virial(), 1e-12);
+    }
+
+    /**
      * The documented sign, checked against the file's own energies: along the homogeneous scaling
      * s (step 2 = 1.004 × step 1), dE/ds = −tr(W)/s for W = −∂E/∂ε. The trapezoid rule over Δs =
      * 0.004 is good to ~0.2 % here; a wrong sign or a factor 10 in the units would be off by 200 % or more.
