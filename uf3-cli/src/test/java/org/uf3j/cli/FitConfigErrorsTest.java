@@ -78,8 +78,10 @@ class FitConfigErrorsTest {
         fit(GOOD + "kappa: 1.5\n").assertError("fit", "kappa", "[0, 1]");
         fit(GOOD + "regularization: {curvature_2b: [1e-6, -1]}\n").assertError("fit", "regularization.curvature_2b", ">= 0");
         fit(GOOD + "knot_spacing: cubic\n").assertError("fit", "knot_spacing", "linear, geometric or inverse");
-        fit(GOOD.replace("- path: DATA", "- path: DATA\n    format: vasprun")).assertError("fit", "data[0].format",
-                "not supported");
+        fit(GOOD.replace("- path: DATA", "- path: DATA\n    format: lammps-dump")).assertError("fit", "data[0].format",
+                "not supported", "vasprun");
+        // an extended XYZ file declared as OUTCAR: the reader's error is reported against the data source
+        fit(GOOD.replace("- path: DATA", "- path: DATA\n    format: outcar")).assertError("fit", "data[0]", "w-eam.xyz");
         fit(GOOD + "two_body: {r_min: 1}\n").assertError("fit", "config.yaml:7", "Duplicate field 'two_body'");
         fit("data: [unclosed\n").assertError("fit", "config.yaml:", "not valid YAML");
         fit(GOOD.replace("two_body: {r_min: 1.5, r_max: 5.5, resolution: 8}\n", ""))

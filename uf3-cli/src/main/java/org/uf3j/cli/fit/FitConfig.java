@@ -43,7 +43,8 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
     static final Set<String> CV = Set.of("folds", "stratified", "seed");
     static final Set<String> SPLIT = Set.of("test_fraction", "seed", "stratified", "train_indices");
     static final Set<String> PLOTS = Set.of("enabled", "angle");
-    static final List<String> FORMATS = List.of("extxyz");
+    /** Training-data formats a data source may name; lammps-dump needs type/energy settings this config has no keys for yet. */
+    static final List<String> FORMATS = List.of("extxyz", "vasprun", "outcar", "auto");
 
     /** One data file: path (absolute), format, keys of the reference labels, and its key path in the config. */
     public record DataSource(Path path, String format, String energyKey, String forcesKey, String key) {

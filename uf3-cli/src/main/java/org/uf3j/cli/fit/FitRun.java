@@ -28,6 +28,9 @@ import org.uf3j.cli.StructureFiles;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.ExtXyzOptions;
+import org.uf3j.core.io.TrainingData;
+import org.uf3j.core.io.TrainingDataOptions;
+import org.uf3j.core.io.TrainingFormat;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.io.ProjectModel;
@@ -167,7 +170,9 @@ public final class FitRun {
             ExtXyzOptions opt = new ExtXyzOptions(src.energyKey(), src.forcesKey());
             List<Configuration> configs;
             try {
-                configs = StructureFiles.readAll(src.path(), opt, progress);
+                configs = src.format().equals("extxyz") ? StructureFiles.readAll(src.path(), opt, progress)
+                        : TrainingData.read(src.path(), TrainingFormat.parse(src.format()),
+                                TrainingDataOptions.defaults().withExtXyz(opt));
             } catch (CliException e) {
                 throw new ConfigException(config.file().toString(), src.key(), e.getMessage());
             } catch (RuntimeException e) {
