@@ -43,7 +43,7 @@ import org.uf3j.nativekernel.Uf3Kernel;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class EvaluatorBenchmark {
     @Param({"Nb", "W"})

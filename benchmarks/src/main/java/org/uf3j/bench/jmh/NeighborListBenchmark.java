@@ -24,7 +24,7 @@ import org.uf3j.core.structure.Structure;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class NeighborListBenchmark {
     @Param({"Nb", "W"})
