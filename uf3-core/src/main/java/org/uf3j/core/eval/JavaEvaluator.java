@@ -39,11 +39,11 @@ public final class JavaEvaluator implements Evaluator {
     private final boolean[] swapped;        // the neighbour of element a lies on leg ik of the term
     private final CubicBSpline.Table[] leg;   // the basis of that neighbour's leg (ij, or ik when swapped)
     private final double[] legCut;
-    private final CubicBSpline.Table[] jkLeg;
+    private final KnotSequence[] jkKnots;
     private final double[] jkCut;
-    private final double[][] coefficients;  // [l][m][n] flat, l along ij, m along ik, n along jk
-    private final int[] mCount;
-    private final int[] nCount;
+    private final double[][] tensor;         // tensor-spline table of the term, see tensorTable
+    private final int[] lCount;              // basis functions along ij
+    private final int[] mCount;              // basis functions along ik
 
     public JavaEvaluator(Uf3Model model) {
         this.model = model;
@@ -61,11 +61,12 @@ public final class JavaEvaluator implements Evaluator {
         swapped = new boolean[n3];
         leg = new CubicBSpline.Table[n3];
         legCut = new double[n3];
-        jkLeg = new CubicBSpline.Table[n3];
+        jkKnots = new KnotSequence[n3];
         jkCut = new double[n3];
-        coefficients = new double[n3][];
+        tensor = new double[n3][];
+        lCount = new int[n3];
         mCount = new int[n3];
-        nCount = new int[n3];
+        java.util.Map<TripletTerm, double[]> tables = new java.util.IdentityHashMap<>();
         for (int a = 0; a < ne; a++) {
             oneBody[a] = model.oneBodyEnergy(elements.get(a));
             for (int b = 0; b < ne; b++) {
@@ -86,16 +87,44 @@ public final class JavaEvaluator implements Evaluator {
                         KnotSequence own = swapped[x] ? t.knotsIK() : t.knotsIJ();
                         leg[x] = CubicBSpline.Table.of(own);
                         legCut[x] = own.max();
-                        jkLeg[x] = CubicBSpline.Table.of(t.knotsJK());
+                        jkKnots[x] = t.knotsJK();
                         jkCut[x] = t.knotsJK().max();
-                        coefficients[x] = t.coefficients();
+                        tensor[x] = tables.computeIfAbsent(t, JavaEvaluator::tensorTable);
+                        lCount[x] = t.knotsIJ().basisCount();
                         mCount[x] = t.knotsIK().basisCount();
-                        nCount[x] = t.knotsJK().basisCount();
                         tripletReach[c] = Math.max(tripletReach[c], Math.max(t.knotsIJ().max(), t.knotsIK().max()));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The triplet term as a cubic polynomial in x = r_jk − t_q on each jk-knot interval q, for every
+     * pair (l, m) of ij and ik basis functions: V3 = Σ_lm B_l(r_ij) B_m(r_ik) Σ_p a[q][l][m][p] x^p with
+     * a[q][l][m][·] the per-interval polynomial of the 1-D spline Σ_n c_lmn B_n (CubicBSpline.Table).
+     * Layout [q][l][m][8], q the knot index of the jk leg, 8 doubles per (q, l, m) as in
+     * {@link CubicBSpline.Table#splineTable}: a0..a3, then a1, 2 a2, 3 a3 for the x-derivative. The 16
+     * (l, m) entries a triplet reads lie in four runs of 32 consecutive doubles. This replaces the
+     * jk-leg basis and one of the three contractions per triplet.
+     */
+    private static double[] tensorTable(TripletTerm t) {
+        int nl = t.knotsIJ().basisCount(), nm = t.knotsIK().basisCount(), nn = t.knotsJK().basisCount();
+        KnotSequence jk = t.knotsJK();
+        CubicBSpline.Table basis = CubicBSpline.Table.of(jk);
+        double[] c = t.coefficients();
+        int stride = CubicBSpline.Table.SPLINE_STRIDE;
+        double[] out = new double[jk.size() * nl * nm * stride];
+        for (int l = 0; l < nl; l++) {
+            for (int m = 0; m < nm; m++) {
+                int row = (l * nm + m) * nn;
+                double[] spline = basis.splineTable(java.util.Arrays.copyOfRange(c, row, row + nn));
+                for (int q = 3; q <= jk.size() - 5; q++) {
+                    System.arraycopy(spline, stride * q, out, ((q * nl + l) * nm + m) * stride, stride);
+                }
+            }
+        }
+        return out;
     }
 
     public Uf3Model model() {
@@ -222,7 +251,12 @@ public final class JavaEvaluator implements Evaluator {
         private final double[] energy;    // per slot: its third of those triplets' energies
         private final double[] basis;     // 8 per (slot, partner element): B_0..3, B'_0..3 of the slot's leg
         private final int[] first;        // per (slot, partner element): first basis index, or NONE / TOO_CLOSE
-        private final double[] jk = new double[8];
+        // the partners b of the current slot a whose triplet is on: slot, jk interval, x in it, r_jk, x_b − x_a
+        private final int[] partner;
+        private final int[] interval;
+        private final double[] offset;
+        private final double[] rjk;
+        private final double[] ujk;
 
         private static final int NONE = -1;      // beyond the leg's cutoff: no triplet
         private static final int TOO_CLOSE = -2; // below the leg's first knot: an error if the triplet is on
@@ -242,6 +276,11 @@ public final class JavaEvaluator implements Evaluator {
             energy = new double[longest];
             basis = new double[8 * longest * ne];
             first = new int[longest * ne];
+            partner = new int[longest];
+            interval = new int[longest];
+            offset = new double[longest];
+            rjk = new double[longest];
+            ujk = new double[3 * longest];
         }
 
         void run(Structure s, int[] sp, double[] atomE, double[] f, double[] w) {
@@ -320,12 +359,16 @@ public final class JavaEvaluator implements Evaluator {
 
         /**
          * All triplets (a, b), a before b in the short list, of centre i: adds the forces on the
-         * neighbours and their energy shares to the slots; returns the centre's energy share.
+         * neighbours and their energy shares to the slots; returns the centre's energy share. For
+         * each a, a first loop finds the partners b whose triplet is on (their r_jk and jk interval),
+         * a second does the contractions: short independent iterations, so the square root and the
+         * interval search of one triplet overlap the arithmetic of others.
          */
         private double tripletsOf(Structure s, int i, int ci, int count) {
             double ei = 0;
             for (int a = 0; a < count; a++) {
                 int ca = element[a];
+                int active = 0;
                 for (int b = a + 1; b < count; b++) {
                     int cb = element[b];
                     int sa = a * ne + cb;
@@ -334,76 +377,78 @@ public final class JavaEvaluator implements Evaluator {
                         continue;
                     }
                     int t = (ci * ne + ca) * ne + cb;
-                    // j is the neighbour on leg ij of the term, k the one on leg ik
-                    int j = a, k = b, sj = sa, sk = sb;
+                    double ux = disp[3 * b] - disp[3 * a];
+                    double uy = disp[3 * b + 1] - disp[3 * a + 1];
+                    double uz = disp[3 * b + 2] - disp[3 * a + 2];
+                    double r = Math.sqrt(ux * ux + uy * uy + uz * uz);
+                    if (r >= jkCut[t]) {
+                        continue;
+                    }
+                    KnotSequence kn = jkKnots[t];
+                    int q = first[sa] < 0 || first[sb] < 0 ? -1 : kn.interval(r);
+                    if (q < 0) {
+                        // j is the neighbour on leg ij of the term, k the one on leg ik
+                        int j = swapped[t] ? b : a, k = swapped[t] ? a : b;
+                        throw tripletTooClose(s, i, atom[j], atom[k], first[j == a ? sa : sb], first[k == a ? sa : sb],
+                                dist[j], dist[k], r, tripletTerm[t]);
+                    }
+                    partner[active] = b;
+                    interval[active] = q;
+                    offset[active] = r - kn.knot(q);
+                    rjk[active] = r;
+                    ujk[3 * active] = ux;
+                    ujk[3 * active + 1] = uy;
+                    ujk[3 * active + 2] = uz;
+                    active++;
+                }
+                for (int p = 0; p < active; p++) {
+                    int b = partner[p];
+                    int cb = element[b];
+                    int t = (ci * ne + ca) * ne + cb;
+                    // j is the neighbour on leg ij of the term, k the one on leg ik; u = x_k − x_j
+                    int j = a, k = b, sj = a * ne + cb, sk = b * ne + ca;
+                    double sign = 1;
                     if (swapped[t]) {
                         j = b;
                         k = a;
-                        sj = sb;
-                        sk = sa;
+                        sj = b * ne + ca;
+                        sk = a * ne + cb;
+                        sign = -1;
                     }
-                    double ux = disp[3 * k] - disp[3 * j];
-                    double uy = disp[3 * k + 1] - disp[3 * j + 1];
-                    double uz = disp[3 * k + 2] - disp[3 * j + 2];
-                    double rjk = Math.sqrt(ux * ux + uy * uy + uz * uz);
-                    if (rjk >= jkCut[t]) {
-                        continue;
-                    }
-                    int l0 = first[sj], m0 = first[sk];
-                    int n0 = l0 < 0 || m0 < 0 ? -1 : jkLeg[t].evaluate(rjk, jk, 0);
-                    if (n0 < 0) {
-                        throw tripletTooClose(s, i, atom[j], atom[k], l0, m0, dist[j], dist[k], rjk, tripletTerm[t]);
-                    }
-                    double v, gij, gik, gjk;
+                    double v = 0, gij = 0, gik = 0, gjk = 0;
                     {
-                        // U_l[n] = Σ_m c[l0+l][m0+m][n0+n] Bik_m (and with Bik'), then
-                        // P[n] = Σ_l U_l[n] Bij_l, Pj[n] = Σ_l U_l[n] Bij'_l, Pk[n] = Σ_l U'_l[n] Bij_l
-                        double[] c = coefficients[t];
-                        int nn = nCount[t];
-                        int mn = mCount[t] * nn;
-                        int base = (l0 * mCount[t] + m0) * nn + n0;
+                        // per l: A = Σ_m Bik_m h_lm, B = Σ_m Bik'_m h_lm, C = Σ_m Bik_m h'_lm with h_lm(x) the
+                        // jk polynomial of (l0+l, m0+m); then V3 = Σ_l Bij_l A, dV3/dr_ij = Σ_l Bij'_l A, ...
+                        double[] tab = tensor[t];
+                        int nm = mCount[t];
+                        int row = (interval[p] * lCount[t] + first[sj]) * nm + first[sk];
+                        double x = offset[p];
                         int oj = 8 * sj, ok = 8 * sk;
                         double bk0 = basis[ok], bk1 = basis[ok + 1], bk2 = basis[ok + 2], bk3 = basis[ok + 3];
                         double dk0 = basis[ok + 4], dk1 = basis[ok + 5], dk2 = basis[ok + 6], dk3 = basis[ok + 7];
-                        double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
-                        double pj0 = 0, pj1 = 0, pj2 = 0, pj3 = 0;
-                        double pk0 = 0, pk1 = 0, pk2 = 0, pk3 = 0;
                         for (int l = 0; l < 4; l++) {
-                            int r0 = base + l * mn, r1 = r0 + nn, r2 = r1 + nn, r3 = r2 + nn;
-                            double c00 = c[r0], c01 = c[r0 + 1], c02 = c[r0 + 2], c03 = c[r0 + 3];
-                            double c10 = c[r1], c11 = c[r1 + 1], c12 = c[r1 + 2], c13 = c[r1 + 3];
-                            double c20 = c[r2], c21 = c[r2 + 1], c22 = c[r2 + 2], c23 = c[r2 + 3];
-                            double c30 = c[r3], c31 = c[r3 + 1], c32 = c[r3 + 2], c33 = c[r3 + 3];
-                            double u0 = c00 * bk0 + c10 * bk1 + c20 * bk2 + c30 * bk3;
-                            double u1 = c01 * bk0 + c11 * bk1 + c21 * bk2 + c31 * bk3;
-                            double u2 = c02 * bk0 + c12 * bk1 + c22 * bk2 + c32 * bk3;
-                            double u3 = c03 * bk0 + c13 * bk1 + c23 * bk2 + c33 * bk3;
-                            double du0 = c00 * dk0 + c10 * dk1 + c20 * dk2 + c30 * dk3;
-                            double du1 = c01 * dk0 + c11 * dk1 + c21 * dk2 + c31 * dk3;
-                            double du2 = c02 * dk0 + c12 * dk1 + c22 * dk2 + c32 * dk3;
-                            double du3 = c03 * dk0 + c13 * dk1 + c23 * dk2 + c33 * dk3;
-                            double bj = basis[oj + l], dj = basis[oj + 4 + l];
-                            p0 += u0 * bj;
-                            p1 += u1 * bj;
-                            p2 += u2 * bj;
-                            p3 += u3 * bj;
-                            pj0 += u0 * dj;
-                            pj1 += u1 * dj;
-                            pj2 += u2 * dj;
-                            pj3 += u3 * dj;
-                            pk0 += du0 * bj;
-                            pk1 += du1 * bj;
-                            pk2 += du2 * bj;
-                            pk3 += du3 * bj;
+                            int o = 8 * (row + l * nm);
+                            double h0 = tab[o] + x * (tab[o + 1] + x * (tab[o + 2] + x * tab[o + 3]));
+                            double e0 = tab[o + 4] + x * (tab[o + 5] + x * tab[o + 6]);
+                            double h1 = tab[o + 8] + x * (tab[o + 9] + x * (tab[o + 10] + x * tab[o + 11]));
+                            double e1 = tab[o + 12] + x * (tab[o + 13] + x * tab[o + 14]);
+                            double h2 = tab[o + 16] + x * (tab[o + 17] + x * (tab[o + 18] + x * tab[o + 19]));
+                            double e2 = tab[o + 20] + x * (tab[o + 21] + x * tab[o + 22]);
+                            double h3 = tab[o + 24] + x * (tab[o + 25] + x * (tab[o + 26] + x * tab[o + 27]));
+                            double e3 = tab[o + 28] + x * (tab[o + 29] + x * tab[o + 30]);
+                            double sumA = bk0 * h0 + bk1 * h1 + bk2 * h2 + bk3 * h3;
+                            double sumB = dk0 * h0 + dk1 * h1 + dk2 * h2 + dk3 * h3;
+                            double sumC = bk0 * e0 + bk1 * e1 + bk2 * e2 + bk3 * e3;
+                            double bj = basis[oj + l];
+                            v += bj * sumA;
+                            gij += basis[oj + 4 + l] * sumA;
+                            gik += bj * sumB;
+                            gjk += bj * sumC;
                         }
-                        double bn0 = jk[0], bn1 = jk[1], bn2 = jk[2], bn3 = jk[3];
-                        v = p0 * bn0 + p1 * bn1 + p2 * bn2 + p3 * bn3;
-                        gij = pj0 * bn0 + pj1 * bn1 + pj2 * bn2 + pj3 * bn3;
-                        gik = pk0 * bn0 + pk1 * bn1 + pk2 * bn2 + pk3 * bn3;
-                        gjk = p0 * jk[4] + p1 * jk[5] + p2 * jk[6] + p3 * jk[7];
                     }
-                    // F_j = −dV/dx_j = −gij d_ij/r_ij + gjk u/r_jk, F_k = −gik d_ik/r_ik − gjk u/r_jk (u = x_k − x_j)
-                    double sij = gij * inverse[j], sik = gik * inverse[k], sjk = gjk / rjk;
+                    // F_j = −dV/dx_j = −gij d_ij/r_ij + gjk u/r_jk, F_k = −gik d_ik/r_ik − gjk u/r_jk
+                    double sij = gij * inverse[j], sik = gik * inverse[k], sjk = sign * gjk / rjk[p];
+                    double ux = ujk[3 * p], uy = ujk[3 * p + 1], uz = ujk[3 * p + 2];
                     force[3 * j] += sjk * ux - sij * disp[3 * j];
                     force[3 * j + 1] += sjk * uy - sij * disp[3 * j + 1];
                     force[3 * j + 2] += sjk * uz - sij * disp[3 * j + 2];
