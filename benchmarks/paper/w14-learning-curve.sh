@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Study 2 (UF3 paper Fig. 3): W-14 test RMSE vs training-set size (2.5-40 % of the data, 5 random
+# Study 2 (UF3 paper Fig. 3): W-14 test RMSE vs training-set size (2.5-80 % of the data, 5 random
 # training sets each) for UF2 and UF2,3 with the hyper-parameters chosen in study 1 (run
 # w14-accuracy.sh first). Test = all configurations not in training (not subsampled; errors from
 # normal-equation sums, checked against direct evaluation once). Writes
