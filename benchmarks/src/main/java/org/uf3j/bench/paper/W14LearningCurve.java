@@ -35,7 +35,8 @@ import org.uf3j.fit.TargetStatistics;
  * block = 2.5 %), and each block is featurised once into its own normal-equation sums. A training
  * set of fraction f is m = f·B blocks drawn at random (a new draw for every repeat); its model is
  * solved from the summed blocks (σ's from its own configurations, as any fit), and its test set is
- * every other block (the remaining 1 − f of the data: ≥ 60 % up to f = 40 %, 20 % at f = 80 %). Test errors come from the blocks' sums as
+ * every other block (the remaining 1 − f of the data: ≥ 60 % up to f = 40 %, 20 % at f = 80 %).
+ * Test errors come from the blocks' sums as
  * Σ (x·r − y)² = xᵀGx − 2xᵀh + Σy², which equals evaluating the model configuration by
  * configuration; the study checks that on one training set by evaluating the test configurations
  * directly and reports the difference. No test-set subsampling is needed.
@@ -79,7 +80,7 @@ public final class W14LearningCurve {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("study", "w14-learning-curve: test RMSE vs training-set size (UF3 paper Fig. 3)");
         doc.put("method", "random blocks of 1/" + blocks + " of W-14, each featurised once; training = m random blocks, "
-                + "test = all other blocks (>= 60 % of the data, not subsampled); errors from normal-equation sums; "
+                + "test = all other blocks (the remaining 1 - f of the data, not subsampled); errors from normal-equation sums; "
                 + "hyper-parameters fixed to those chosen by CV in w14-accuracy");
         Map<String, List<Point>> curves = new LinkedHashMap<>();
         Map<String, Object> seconds = new LinkedHashMap<>();
@@ -149,8 +150,16 @@ public final class W14LearningCurve {
         doc.put("command_args", List.of(argv));
         doc.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Outputs.json(dir.resolve("learning-curve.json"), doc);
+        StringBuilder checks = new StringBuilder();
+        for (String name : names) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> e = (Map<String, Object>) doc.get(name.trim());
+            checks.append("- ").append(e.get("model")).append(" ").append(e.get("knots")).append(", κ ").append(e.get("kappa"))
+                    .append(", ").append(e.get("regularization")).append("; check of the sums against direct evaluation "
+                            + "(20 %, repeat 0): ").append(e.get("direct_evaluation_check")).append('\n');
+        }
         Outputs.text(dir.resolve("learning-curve.md"), "# W-14 learning curves\n\n" + doc.get("method") + ".\n\n```\n"
-                + table + "```\n\nPlots: learning-curve-energy.png, learning-curve-forces.png\n");
+                + table + "```\n\n" + checks + "\nPlots: learning-curve-energy.png, learning-curve-forces.png\n");
         out.printf(Locale.ROOT, "%nwrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
     }
 
