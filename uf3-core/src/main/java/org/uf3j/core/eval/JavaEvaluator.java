@@ -15,12 +15,14 @@ import org.uf3j.core.structure.Structure;
  * follow LAMMPS: an ordered pair's V2 goes to its atom i (each bond shared equally), a
  * triplet's V3 a third to each of its three atoms. Thread-safe.
  *
- * <p>How it is fast: the splines are evaluated from per-interval polynomial tables
- * ({@link CubicBSpline.Table}, derived from the one basis definition); for the triplets centred on
- * an atom the basis of each short leg i→j is computed once per (neighbour, partner element), not
- * once per triplet, so a triplet costs one jk-leg basis and the 4×4×4 contraction; forces on the
- * neighbours of a centre are summed per neighbour and the virial is formed from them once per
- * centre (W = Σ d ⊗ F over the centre's neighbours, which equals the sum over the legs).
+ * <p>How it is fast: every spline is evaluated from per-interval polynomial tables derived from the
+ * one basis definition ({@link CubicBSpline.Table}); each pair of atoms is visited once for the
+ * 2-body term (the full neighbour list holds it twice); a triplet term is a "tensor-spline" table,
+ * per pair (l, m) of ij and ik basis functions the cubic polynomial in r_jk on each jk interval, so a
+ * triplet costs one interval search and a 4×4 contraction; the ij/ik leg bases are computed once per
+ * (neighbour, partner element) and centre, not once per triplet; forces on the neighbours of a centre
+ * are summed per neighbour and the virial is formed from them once per centre (W = Σ d ⊗ F over the
+ * centre's neighbours, which equals the sum over the legs).
  */
 public final class JavaEvaluator implements Evaluator {
     private final Uf3Model model;
@@ -182,7 +184,12 @@ public final class JavaEvaluator implements Evaluator {
         return new Evaluation(energy, atomE, f, w);
     }
 
-    /** Σ_i Σ_j V2(r_ij): per entry i→j, F_i += V' d/r, F_j −= V' d/r, W −= V' d⊗d/r (d = x_j − x_i). */
+    /**
+     * Σ_i Σ_{j≠i} V2(r_ij), each pair of atoms once: the entry i→j with j > i stands for itself and
+     * its mirror j→i (V2 to atom i and to atom j, F_i += 2 V' d/r, F_j −= 2 V' d/r, W −= 2 V' d⊗d/r with
+     * d = x_j − x_i), entries with j < i are skipped, and an image of the atom itself (j = i, whose
+     * mirror is in the same row) counts once.
+     */
     private void pairTerms(Structure s, int[] sp, NeighborList nl, double[] atomE, double[] f, double[] w) {
         double wxx = 0, wyy = 0, wzz = 0, wyz = 0, wxz = 0, wxy = 0;
         for (int i = 0; i < atomE.length; i++) {
@@ -190,6 +197,9 @@ public final class JavaEvaluator implements Evaluator {
             double ei = 0, fix = 0, fiy = 0, fiz = 0;
             for (int e = nl.start(i), end = nl.end(i); e < end; e++) {
                 int j = nl.neighbor(e);
+                if (j < i) {
+                    continue;
+                }
                 int pair = row + sp[j];
                 double r = nl.distance(e);
                 if (r >= pairCut[pair]) {
@@ -204,8 +214,14 @@ public final class JavaEvaluator implements Evaluator {
                 double x = r - kn.knot(q);
                 double[] a = pairTable[pair];
                 int o = CubicBSpline.Table.SPLINE_STRIDE * q;
-                ei += a[o] + x * (a[o + 1] + x * (a[o + 2] + x * a[o + 3]));
-                double scale = (a[o + 4] + x * (a[o + 5] + x * a[o + 6])) / r;
+                double v = a[o] + x * (a[o + 1] + x * (a[o + 2] + x * a[o + 3]));
+                double dv = a[o + 4] + x * (a[o + 5] + x * a[o + 6]);
+                ei += v;
+                if (j != i) { // this entry also stands for its mirror j→i
+                    atomE[j] += v;
+                    dv *= 2;
+                }
+                double scale = dv / r;
                 double dx = nl.vector(e, 0), dy = nl.vector(e, 1), dz = nl.vector(e, 2);
                 double fx = scale * dx, fy = scale * dy, fz = scale * dz;
                 fix += fx;
