@@ -29,6 +29,7 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 lmp="$repo/bin/lmp"
 
+all_args="$*"
 reps=3
 steps=100
 cell_sizes=(10)
@@ -91,7 +92,6 @@ cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 dirty="$(git -C "$repo" status --porcelain -- lammps-plugin-src 2>/dev/null | wc -l)"
 
-all_args="$*"
 ncpu="$(nproc --all)"
 for cells in "${cell_sizes[@]}"; do
   natoms=$((2 * cells * cells * cells))
