@@ -26,8 +26,8 @@ final class Lammps {
         }
     }
 
-    /** What a run printed. */
-    record Run(Path log, List<Map<String, Double>> results, double seconds) {
+    /** What a run printed; {@code loopSeconds} are the "Loop time of X" of every run/minimize, in order. */
+    record Run(Path log, List<Map<String, Double>> results, List<Double> loopSeconds, double seconds) {
         /** The last RESULT line that has {@code key}. */
         double get(String key) {
             for (int i = results.size() - 1; i >= 0; i--) {
@@ -82,7 +82,11 @@ final class Lammps {
                     + p.exitValue() + ":\n" + tail(outText + "\n" + text, 25));
         }
         List<Map<String, Double>> results = new ArrayList<>();
+        List<Double> loops = new ArrayList<>();
         for (String line : text.split("\n")) {
+            if (line.startsWith("Loop time of ")) {
+                loops.add(Double.parseDouble(line.substring("Loop time of ".length()).trim().split("\\s+")[0]));
+            }
             if (line.startsWith("RESULT ")) {
                 String[] t = line.trim().split("\\s+");
                 Map<String, Double> m = new LinkedHashMap<>();
@@ -92,7 +96,7 @@ final class Lammps {
                 results.add(m);
             }
         }
-        return new Run(log, results, seconds);
+        return new Run(log, results, loops, seconds);
     }
 
     private static String tail(String s, int lines) {

@@ -325,7 +325,17 @@ public final class W14Accuracy {
                         .append(" candidates (best λ, κ of each):\n\n").append(candidateTable(s).markdown()).append('\n');
             }
         }
-        sb.append("Sanity check, 5 md_bulk frames of the original w-14.xyz: ").append(sanity).append("\n\n");
+        sb.append("Sanity check on the 5 md_bulk frames copied verbatim from the original w-14.xyz (energy RMSE after ")
+                .append("removing the mean per-atom offset):\n\n");
+        TextTable st = new TextTable("model", "E RMSE meV/atom", "mean E offset meV/atom", "F RMSE eV/Å");
+        sanity.forEach((k, v) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) v;
+            st.row(k, TextTable.f("%.2f", ((Number) m.get("energy_rmse_meV_offset_removed")).doubleValue()),
+                    TextTable.f("%.2f", ((Number) m.get("mean_energy_offset_meV")).doubleValue()),
+                    TextTable.f("%.4f", ((Number) m.get("force_rmse_eVA")).doubleValue()));
+        });
+        sb.append(st.markdown()).append('\n');
         sb.append("Seconds: ").append(seconds).append('\n');
         return sb.toString();
     }

@@ -74,17 +74,16 @@ public final class W14Melting {
                 "fix md all nve",
                 "thermo 100",
                 "run 20",
-                "variable t0 equal time",
-                "timer full",
-                "run 200",
-                "print \"RESULT cpu $(cpu:%.6g)\"", "") + "\n";
+                "run 200", "") + "\n";
         Lammps.Run pr = Lammps.run(probe, work.resolve("probe"), "probe", Lammps.Flavour.PLUGIN, 600);
-        double perStep = pr.get("cpu") / 200;
-        // stages A (10 ps) and B (8 + 4 ps) are fixed; C fills the budget, with 35 % headroom for the concurrent
-        // replicas and other load on the machine
+        double perStep = pr.loopSeconds().get(pr.loopSeconds().size() - 1) / 200;
+        // stages A (10 ps) and B (8 + 4 ps) are fixed; C fills 70 % of the budget (the rest is kept for a retry of a
+        // replica that lost a phase), counting twice the probe's time per step for the concurrent replicas, the
+        // analysis computes and other load on the machine
         double psPerStep = dt;
         double fixedPs = 10 + 8 + 4;
-        double stepsBudget = budget / (perStep * 1.35 * Math.max(1, replicas / Math.max(1.0, Runtime.getRuntime().availableProcessors())));
+        double stepsBudget = 0.7 * budget / (perStep * 2.0
+                * Math.max(1, replicas / Math.max(1.0, Runtime.getRuntime().availableProcessors())));
         double nphPs = Math.min(maxNph, stepsBudget * psPerStep - fixedPs);
         if (nphPs < 30) {
             nphPs = 30;
@@ -219,7 +218,7 @@ public final class W14Melting {
         int stepsB1 = (int) Math.round(8 / dt);
         int stepsB2 = (int) Math.round(4 / dt);
         int stepsC = (int) Math.round(nphPs / dt);
-        int every = (int) Math.round(0.5 / dt); // one averaged sample every 0.5 ps
+        int every = (int) Math.round(0.5 / dt); // one averaged sample every 0.5 ps (of 5 values: CNA is not free)
         String in = head(fp, nx, nz, a) + String.join("\n",
                 "timestep " + dt,
                 "variable T0 equal " + t0,
@@ -232,7 +231,7 @@ public final class W14Melting {
                 "thermo " + (5 * every),
                 "# A: crystal at T0, P = 0",
                 "fix a all npt temp ${T0} ${T0} $(100*dt) aniso 0.0 0.0 $(1000*dt)",
-                "fix fa all ave/time 10 " + (stepsA / 20) + " " + stepsA + " v_fbcc",
+                "fix fa all ave/time 100 " + (stepsA / 200) + " " + stepsA + " v_fbcc",
                 "run " + stepsA,
                 "variable fsolid equal $(f_fa:%.6f)",
                 "print \"RESULT fsolid ${fsolid}\"",
@@ -257,7 +256,7 @@ public final class W14Melting {
                 "variable tps equal time",
                 "variable fs equal v_fbcc/v_fsolid",
                 "fix c all nph aniso 0.0 0.0 $(1000*dt)",
-                "fix out all ave/time 10 " + (every / 10) + " " + every + " v_tps c_thermo_temp c_thermo_press c_thermo_pe v_fs"
+                "fix out all ave/time " + (every / 5) + " 5 " + every + " v_tps c_thermo_temp c_thermo_press c_thermo_pe v_fs"
                         + " file melt.dat",
                 "run " + stepsC,
                 "print \"RESULT done 1\"",

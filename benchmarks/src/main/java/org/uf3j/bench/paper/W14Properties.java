@@ -39,7 +39,10 @@ import org.uf3j.nativekernel.NativeEvaluator;
  * the same finite differences as the Java suite. The .uf3 format has no one-body energy, so LAMMPS
  * energies are compared with the Java energy minus e₁.
  *
- * <pre>options: --models uf23,uf2  --no-lammps</pre>
+ * <p>For reference the UF3 paper's own model ({@code uf3-models/manuscript_uf23.json}) goes through the
+ * same suite (no LAMMPS check: it is not exported here).
+ *
+ * <pre>options: --models uf23,uf2  --no-lammps  --no-paper-model</pre>
  */
 public final class W14Properties {
     static final double STRAIN = 1e-3;
@@ -48,7 +51,7 @@ public final class W14Properties {
     }
 
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv, "no-lammps");
+        Args args = new Args(argv, "no-lammps", "no-paper-model");
         PrintStream out = System.out;
         long t0 = System.nanoTime();
         Path dir = PaperPaths.results("w14-properties");
@@ -117,6 +120,28 @@ public final class W14Properties {
             }
             doc.put(name, entry);
         }
+        Path paperModel = PaperPaths.data().resolve("uf3-models/manuscript_uf23.json");
+        if (!args.flag("no-paper-model") && java.nio.file.Files.exists(paperModel)) {
+            // the UF3 paper's own W model (uf3 package JSON), through the same suite, for reference
+            Uf3Model pm = org.uf3j.core.io.PotentialFiles.readModel(paperModel);
+            InteractionRange range = InteractionRange.of(pm);
+            PropertyOptions opts = PropertyOptions.defaults().withCutoff(range.cutoff(), range.forceConstantRange());
+            Evaluator ev = evaluator(pm);
+            try {
+                PropertyReport rep = PropertySuite.bcc(ev, "W", opts);
+                reports.put("paper", rep);
+                vacancies.put("paper", VacancyFormation.compute(ev, "W", CubicLattice.BCC, rep.a0(), 6,
+                        new Relaxer(ev, opts.forceTolerance(), opts.maxSteps())));
+                PropertyPlots.phonons(rep.phonons(), String.format(Locale.ROOT,
+                        "bcc W phonons, the UF3 paper's UF2,3 model (manuscript_uf23.json), a0 = %.4f Å", rep.a0()),
+                        dir.resolve("phonons-paper-model.png"));
+                doc.put("paper_model", Outputs.map("file", paperModel.toString(), "report", rep.toMap()));
+            } finally {
+                if (ev instanceof NativeEvaluator n) {
+                    n.close();
+                }
+            }
+        }
         String table = propertyTable(reports, vacancies, dft);
         out.println();
         out.print(table);
@@ -134,7 +159,7 @@ public final class W14Properties {
             md.append("\n```\n").append(a).append("```\n");
         }
         md.append("\nPhonon dispersions: ");
-        reports.keySet().forEach(k -> md.append("phonons-").append(k).append(".png "));
+        reports.keySet().forEach(k -> md.append("phonons-").append(k.equals("paper") ? "paper-model" : k).append(".png "));
         md.append("\n");
         Outputs.text(dir.resolve("properties.md"), md.toString());
         out.printf(Locale.ROOT, "%nwrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
@@ -154,7 +179,7 @@ public final class W14Properties {
                                         ReferenceProperties dft) {
         List<String> head = new ArrayList<>(List.of("property", "DFT"));
         for (String k : reports.keySet()) {
-            String l = k.equals("uf23") ? "UF2,3" : "UF2";
+            String l = k.equals("uf23") ? "UF2,3" : k.equals("uf2") ? "UF2" : "paper's UF2,3";
             head.add(l);
             head.add(l + " err");
         }
@@ -182,7 +207,8 @@ public final class W14Properties {
         t.row(v.toArray());
         row(t, "max phonon frequency (THz)", Double.NaN, reports, r -> r.phonons().maxFrequency(), "%.2f");
         row(t, "min phonon frequency (THz)", Double.NaN, reports, r -> r.phonons().minFrequency(), "%.3f");
-        return "bcc W: fitted potentials vs DFT (UF3 paper supplement Table I); err = relative difference\n" + t.text();
+        return "bcc W: fitted potentials vs DFT (UF3 paper supplement Table I); err = relative difference; paper's UF2,3 ="
+                + " the uf3 package's manuscript_uf23.json through the same suite\n" + t.text();
     }
 
     private static void row(TextTable t, String name, double ref, Map<String, PropertyReport> reports,

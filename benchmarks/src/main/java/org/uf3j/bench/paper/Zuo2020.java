@@ -29,9 +29,10 @@ import org.uf3j.fit.Regularization;
  * chosen hyper-parameters, without the CV search, which is timed separately).
  *
  * <p>Knots per element: r_min = the shortest distance in the training data less 0.1 Å (rounded
- * down to 0.1 Å); 2-body to 6 Å (6.5 Å for Li) at ≈0.16 Å spacing; 3-body candidates to 1.55 and
- * 1.75 × the nearest-neighbour distance of the ground state at ≈0.3 Å spacing (jk leg to twice that
- * with twice the intervals).
+ * down to 0.1 Å); 2-body to 6 Å (6.5 Å for Li) at ≈0.16 Å spacing; 3-body candidates to 1.55,
+ * 1.75 and 2.0 × the nearest-neighbour distance of the ground state at ≈0.3 Å spacing (jk leg to
+ * twice that with twice the intervals). λ and κ grid: λ_curv 2-body {1e-8, 1e-6, 1e-4}, 3-body
+ * {1e-10, 1e-8, 1e-6}, κ {0.5, 0.9, 0.99}.
  *
  * <pre>options: --elements Ni,Cu,Li,Mo,Si,Ge --threads N</pre>
  */
@@ -69,7 +70,7 @@ public final class Zuo2020 {
         Path dir = PaperPaths.results("zuo2020");
         Path data = PaperPaths.data().resolve("mlearn-zuo2020/ZuoEtAl2020");
         ModelSelection.Grid grid = new ModelSelection.Grid(args.doubles("c2", 1e-8, 1e-6, 1e-4),
-                args.doubles("c3", 1e-8, 1e-6, 1e-4), 1e-8, args.doubles("kappa", 0.5, 0.8, 0.95));
+                args.doubles("c3", 1e-10, 1e-8, 1e-6), 1e-8, args.doubles("kappa", 0.5, 0.9, 0.99));
         List<Row> rows = new ArrayList<>();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("study", "zuo2020: UF2 and UF2,3 on the Zuo et al. 2020 benchmark, hyper-parameters by 5-fold CV on the "
@@ -88,7 +89,7 @@ public final class Zuo2020 {
             Goal goal = new Goal(p[0], p[2]);
             List<Knots> uf2 = List.of(Knots.uf2(rmin, r2max, n2));
             List<Knots> uf23 = new ArrayList<>();
-            for (double f : new double[] {1.55, 1.75}) {
+            for (double f : new double[] {1.55, 1.75, 2.0}) {
                 double r3 = Math.round(f * NEAREST.get(el) * 20) / 20.0;
                 uf23.add(Knots.uf23(rmin, r2max, n2, rmin, r3, Math.max(4, (int) Math.round((r3 - rmin) / 0.3))));
             }
