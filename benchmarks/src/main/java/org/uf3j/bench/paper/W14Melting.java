@@ -48,7 +48,8 @@ public final class W14Melting {
 
     /** One replica's result. */
     record Replica(int index, long seed, double t0, double[] time, double[] temp, double[] press, double[] pe, double[] fbcc,
-                   double solidFraction, double tm, double stderr, boolean coexisting, double seconds, Path dir) {
+                   double solidFraction, double tm, double stderr, double meanPressure, boolean coexisting, double seconds,
+                   Path dir) {
     }
 
     public static void main(String[] argv) throws Exception {
@@ -161,7 +162,8 @@ public final class W14Melting {
         List<Object> reps = new ArrayList<>();
         for (Replica r : done) {
             reps.add(Outputs.map("replica", r.index(), "seed", r.seed(), "t0_K", r.t0(), "tm_K", r.tm(), "stderr_K",
-                    r.stderr(), "final_bcc_fraction", r.solidFraction(), "both_phases_present", r.coexisting(),
+                    r.stderr(), "mean_pressure_second_half_bar", r.meanPressure(), "final_bcc_fraction", r.solidFraction(),
+                    "both_phases_present", r.coexisting(),
                     "seconds", r.seconds(), "time_ps", Outputs.nums(r.time()), "temperature_K", Outputs.nums(r.temp()),
                     "pressure_bar", Outputs.nums(r.press()), "bcc_fraction", Outputs.nums(r.fbcc())));
         }
@@ -177,10 +179,11 @@ public final class W14Melting {
         doc.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Outputs.json(dir.resolve("melting.json"), doc);
 
-        TextTable t = new TextTable("replica", "T0 (K)", "T_m (K)", "± (K)", "final bcc fraction", "both phases");
+        TextTable t = new TextTable("replica", "T0 (K)", "T_m (K)", "± (K)", "mean P (bar)", "final bcc fraction",
+                "both phases");
         for (Replica r : done) {
             t.row(r.index(), TextTable.f("%.0f", r.t0()), TextTable.f("%.0f", r.tm()), TextTable.f("%.0f", r.stderr()),
-                    TextTable.f("%.2f", r.solidFraction()), r.coexisting() ? "yes" : "no");
+                    TextTable.f("%.0f", r.meanPressure()), TextTable.f("%.2f", r.solidFraction()), r.coexisting() ? "yes" : "no");
         }
         String summary = String.format(Locale.ROOT, "UF2,3 W melting temperature (two-phase NPH, %d atoms, %.0f ps): "
                         + "T_m = %.0f ± %.0f K (statistical) vs %.0f K experiment (%+.1f %%)", atoms, nphPs, tm, unc,
@@ -290,7 +293,8 @@ public final class W14Melting {
             max = Math.max(max, fs[i]);
         }
         boolean coexist = min > 0.08 && max < 0.92;
-        return new Replica(index, seed, t0, time, temp, press, pe, fs, last, tm, se, coexist, run.seconds(), work);
+        double pMean = W14LearningCurve.mean(java.util.Arrays.copyOfRange(press, n / 2, n));
+        return new Replica(index, seed, t0, time, temp, press, pe, fs, last, tm, se, pMean, coexist, run.seconds(), work);
     }
 
     /** Standard error of the mean from {@code blocks} block averages. */
