@@ -153,7 +153,7 @@ public final class W14Melting {
         doc.put("method", "A: bcc NPT (aniso, P=0) at T0 10 ps; B: upper half melted at T0+2500 K (8 ps) and cooled to T0 "
                 + "(4 ps, NVT) with the lower half fixed; C: whole box NPH (aniso, P=0); T_m = mean T over the second half "
                 + "of C; bcc fraction by CNA normalised by its value in the crystal at T0; timestep " + dt + " ps");
-        doc.put("potential", fp.uf3File().toString());
+        doc.put("potential", PaperPaths.repo().relativize(fp.uf3File().toAbsolutePath()).toString());
         doc.put("knots", fp.knots().label());
         doc.put("atoms", atoms);
         doc.put("cells", List.of(nx, nx, nz));
