@@ -15,6 +15,7 @@ import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.structure.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -39,9 +40,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--potential"}, required = true, paramLabel = "FILE",
-            description = "Potential: .uf3, uf3 JSON or UF3-J project JSON.")
-    Path potential;
+    @Mixin
+    PotentialOption potential;
 
     @Option(names = {"-s", "--structures"}, required = true, paramLabel = "FILE.xyz",
             description = "Structures in extended XYZ (any number of frames).")
@@ -74,7 +74,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        LoadedPotential lp = Potentials.load(potential);
+        LoadedPotential lp = potential.load();
         boolean uf3File = lp.format() == PotentialFormat.LAMMPS_UF3;
         JavaEvaluator evaluator = new JavaEvaluator(lp.model());
         BatchEvaluator batch = new BatchEvaluator(evaluator, threads);
@@ -161,7 +161,7 @@ public final class EvalCommand implements Callable<Integer> {
     private void printText(PrintWriter out, LoadedPotential lp, List<Row> rows, MetricsAccumulator metrics, int count,
                            int atoms) {
         boolean uf3File = lp.format() == PotentialFormat.LAMMPS_UF3;
-        out.println("potential:  " + potential + " (" + Potentials.formatName(lp.format()) + "), "
+        out.println("potential:  " + potential.file() + " (" + Potentials.formatName(lp.format()) + "), "
                 + Potentials.describe(lp.model()));
         out.println("structures: " + structures + ", " + count + " structures, " + atoms + " atoms");
         out.println();
@@ -205,7 +205,7 @@ public final class EvalCommand implements Callable<Integer> {
                 StringBuilder o = new StringBuilder();
                 offsets.forEach((el, v) -> o.append(o.length() == 0 ? "" : ", ").append(el).append(' ')
                         .append(String.format("%.6f", v)).append(" eV/atom"));
-                out.println("note: " + potential.getFileName() + " is a .uf3 file, and .uf3 files carry no one-body energies,");
+                out.println("note: " + potential.file().getFileName() + " is a .uf3 file, and .uf3 files carry no one-body energies,");
                 out.println("      so energies are compared after removing a constant per-atom offset per element,");
                 out.println("      fitted to these structures by least squares (" + o + "); the energy column above");
                 out.println("      is without it. Forces are unaffected. Evaluate the project model (model.json) for");

@@ -16,6 +16,7 @@ import org.uf3j.core.io.Uf3FileWriter;
 import org.uf3j.core.io.Uf3JsonModelWriter;
 import org.uf3j.core.model.Uf3Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -43,9 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--potential"}, required = true, paramLabel = "FILE",
-            description = "Potential: .uf3, uf3 JSON or UF3-J project JSON.")
-    Path potential;
+    @Mixin
+    PotentialOption potential;
 
     @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = TargetConverter.class,
             description = "uf3 | json | uf3-json | table")
@@ -62,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedPotential lp = Potentials.load(potential);
+        LoadedPotential lp = potential.load();
         Uf3Model model = lp.model();
         String text;
         switch (to) {
@@ -91,7 +91,7 @@ public final class ExportCommand implements Callable<Integer> {
                 }
             }
             default -> {
-                String source = potential.getFileName().toString();
+                String source = potential.file().getFileName().toString();
                 text = PairTableWriter.write(model, points, source);
                 if (output != null) {
                     text = text.replace("THIS_FILE", output.getFileName().toString());

@@ -17,6 +17,7 @@ import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.structure.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -40,9 +41,8 @@ public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--potential"}, required = true, paramLabel = "FILE",
-            description = "Potential: .uf3, uf3 JSON or UF3-J project JSON.")
-    Path potential;
+    @Mixin
+    PotentialOption potential;
 
     @Option(names = {"-d", "--data"}, paramLabel = "FILE.xyz",
             description = "Structures (extended XYZ): their pair distances are drawn under each pair term.")
@@ -76,7 +76,7 @@ public final class PlotCommand implements Callable<Integer> {
         if (!(angle > 0 && angle < 180)) {
             throw new CliException("--angle must lie strictly between 0 and 180 degrees, got " + angle);
         }
-        LoadedPotential lp = Potentials.load(potential);
+        LoadedPotential lp = potential.load();
         List<Configuration> configs = data == null ? List.of()
                 : StructureFiles.readAll(data, new ExtXyzOptions(energyKey, forcesKey), Progress.of(root));
         if (Files.exists(output) && !Files.isDirectory(output)) {

@@ -18,6 +18,7 @@ import org.uf3j.fit.properties.PropertyReport;
 import org.uf3j.fit.properties.PropertySuite;
 import org.uf3j.fit.properties.ReferenceProperties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -40,9 +41,8 @@ public final class PropertiesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--potential"}, required = true, paramLabel = "FILE",
-            description = "Potential: .uf3, uf3 JSON or UF3-J project JSON.")
-    Path potential;
+    @Mixin
+    PotentialOption potential;
 
     @Option(names = "--element", paramLabel = "EL", description = "Element (default: the potential's first).")
     String element;
@@ -77,7 +77,7 @@ public final class PropertiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedPotential lp = Potentials.load(potential);
+        LoadedPotential lp = potential.load();
         String el = element != null ? element : lp.model().elements().get(0);
         if (!lp.model().elements().contains(el)) {
             throw new CliException("--element " + el + " is not one of the potential's elements " + lp.model().elements());
@@ -109,9 +109,9 @@ public final class PropertiesCommand implements Callable<Integer> {
             bar.message(lattice.label() + " " + el);
             report = PropertySuite.run(ev, el, lattice, options);
         }
-        String md = "# Properties of " + potential.getFileName() + "\n\n" + report.toMarkdown();
+        String md = "# Properties of " + potential.file().getFileName() + "\n\n" + report.toMarkdown();
         if (lp.format() == PotentialFormat.LAMMPS_UF3) {
-            md += "\n> " + potential.getFileName() + " is a .uf3 file without one-body energies: E per atom lacks them; "
+            md += "\n> " + potential.file().getFileName() + " is a .uf3 file without one-body energies: E per atom lacks them; "
                     + "formation and surface energies, elastic constants and phonons are unaffected.\n";
         }
         if (ref != null) {
@@ -125,7 +125,7 @@ public final class PropertiesCommand implements Callable<Integer> {
             }
             Files.createDirectories(output);
             Map<String, Object> map = new java.util.LinkedHashMap<>(report.toMap());
-            map.put("potential", potential.toString());
+            map.put("potential", potential.file().toString());
             Files.writeString(output.resolve("properties.json"), JsonText.pretty(map), StandardCharsets.UTF_8);
             Files.writeString(output.resolve("properties.md"), md, StandardCharsets.UTF_8);
             List<String> written = new java.util.ArrayList<>(List.of("properties.json", "properties.md"));
@@ -137,7 +137,7 @@ public final class PropertiesCommand implements Callable<Integer> {
             if (report.phonons() != null) {
                 Files.writeString(output.resolve("phonons.tsv"), report.phonons().toTsv(), StandardCharsets.UTF_8);
                 PropertyPlots.phonons(report.phonons(), "Phonon dispersion of " + lattice.label() + " " + el + " ("
-                        + potential.getFileName() + ")", output.resolve("phonons.png"));
+                        + potential.file().getFileName() + ")", output.resolve("phonons.png"));
                 written.add("phonons.tsv");
                 written.add("phonons.png");
             }
