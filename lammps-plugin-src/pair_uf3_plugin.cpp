@@ -279,16 +279,7 @@ void PairUF3J::compute_two_body()
       const double r = std::sqrt(crsq[e]);
       const int cj = type2el[type[j]];
       double V, dV;
-      if (pot->pair_value(ci, cj, r, V, dV) != 0) {
-        uf3::EvalError err;
-        err.kind = uf3::EvalError::PAIR_TOO_CLOSE;
-        err.ei = ci;
-        err.ej = cj;
-        err.r = r;
-        err.r_min = pot->pair_min_distance(ci, cj);
-        error->one(FLERR, "pair_style uf3: {}",
-                   uf3::Potential::describe(err, std::to_string(atom->tag[i]), std::to_string(atom->tag[j]), ""));
-      }
+      if (pot->pair_value(ci, cj, r, V, dV) != 0) pair_too_close(i, j, ci, cj, r);
       const double fpair = -2.0 * dV / r;    // both ordered pairs; force on i = fpair * (x_i - x_j)
       fxi += delx * fpair;
       fyi += dely * fpair;
@@ -342,6 +333,8 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     const double *xi = xx[i];
     const int ti = type[i];
     const int ci = type2el[ti];
+    pair_terms_of<PER_ATOM, NEWTON>(ii, i, ci);
+
     const Candidate *UF3_RESTRICT clist = cand.data() + cand_off[ii];
     const int cnum = cand_off[ii + 1] - cand_off[ii];
 
@@ -349,8 +342,9 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
     int *UF3_RESTRICT atom_of = ws_atom.data();
     const double xi0 = xi[0], yi0 = xi[1], zi0 = xi[2];
-    // candidates from the last neighbour-list build; keep those inside their range now
-    // (branch-free compaction; the kernel re-checks each term's own cutoff)
+    // 3-body candidates from the last neighbour-list build; keep those inside their leg range
+    // now (branch-free compaction; the kernel re-checks each term's own cutoff).  Weight 0: the
+    // kernel takes no pair term from them (pair_terms_of did those)
     int m = 0;
     for (int c = 0; c < cnum; c++) {
       const Candidate &cd = clist[c];
@@ -358,7 +352,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
 #if defined(__GNUC__)
       if (c + 8 < cnum) __builtin_prefetch(xx[clist[c + 8].j]);
 #endif
-      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, cd.el_pair >> 1, 2.0 * (cd.el_pair & 1));
+      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, cd.el, 0.0);
       atom_of[m] = j;
       m += ws.rsq[m] < cd.cut2;
     }
@@ -419,12 +413,97 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
 }
 
 /* ----------------------------------------------------------------------
+   uf3 3, the 2-body terms of centre i: the pairs it takes (each unordered pair once,
+   counting both ordered pairs, as in uf3 2), straight from the candidate list.  Per-atom
+   energy and virial: half of each pair to each atom; with newton off, forces (and per-atom
+   tallies) on ghosts go to gbuf and are reverse-communicated with the 3-body ones.
+------------------------------------------------------------------------- */
+
+template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i, int ci)
+{
+  const double(*UF3_RESTRICT xx)[3] = reinterpret_cast<const double(*)[3]>(atom->x[0]);
+  double **f = atom->f;
+  const int nlocal = atom->nlocal;
+  const Candidate *UF3_RESTRICT plist = pcand.data() + pcand_off[ii];
+  const int pnum = pcand_off[ii + 1] - pcand_off[ii];
+  int *UF3_RESTRICT slot = pair_slot.data();
+  double *UF3_RESTRICT prsq = pair_rsq.data();
+  const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
+
+  // inside the cutoff now (branch-free compaction)
+  int m = 0;
+  for (int c = 0; c < pnum; c++) {
+    const int j = plist[c].j;
+    const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;
+    const double rsq = dx * dx + dy * dy + dz * dz;
+    slot[m] = c;
+    prsq[m] = rsq;
+    m += rsq < plist[c].cut2;
+  }
+
+  double fxi = 0.0, fyi = 0.0, fzi = 0.0, energy = 0.0;
+  double v0 = 0.0, v1 = 0.0, v2 = 0.0, v3 = 0.0, v4 = 0.0, v5 = 0.0;
+  for (int e = 0; e < m; e++) {
+    const Candidate &cd = plist[slot[e]];
+    const int j = cd.j;
+    const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;    // x_j - x_i
+    const double r = std::sqrt(prsq[e]);
+    double V, dV;
+    if (pot->pair_value(ci, cd.el, r, V, dV) != 0) pair_too_close(i, j, ci, cd.el, r);
+    const double s = -2.0 * dV / r;    // force on j = s (x_j - x_i); on i the opposite
+    const double fx = s * dx, fy = s * dy, fz = s * dz;
+    fxi -= fx;
+    fyi -= fy;
+    fzi -= fz;
+    double *dst = (NEWTON || j < nlocal) ? f[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE;
+    dst[0] += fx;
+    dst[1] += fy;
+    dst[2] += fz;
+    energy += 2.0 * V;
+    v0 += dx * fx;
+    v1 += dy * fy;
+    v2 += dz * fz;
+    v3 += dx * fy;
+    v4 += dx * fz;
+    v5 += dy * fz;
+    if (PER_ATOM) {
+      if (eflag_atom) {
+        eatom[i] += V;
+        if (NEWTON || j < nlocal)
+          eatom[j] += V;
+        else
+          gbuf[static_cast<std::size_t>(j) * GSTRIDE + 3] += V;
+      }
+      if (vflag_atom) {
+        const double vt[6] = {0.5 * dx * fx, 0.5 * dy * fy, 0.5 * dz * fz,
+                              0.5 * dx * fy, 0.5 * dx * fz, 0.5 * dy * fz};
+        double *vj = (NEWTON || j < nlocal) ? vatom[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE + 4;
+        for (int k = 0; k < 6; k++) {
+          vatom[i][k] += vt[k];
+          vj[k] += vt[k];
+        }
+      }
+    }
+  }
+  f[i][0] += fxi;
+  f[i][1] += fyi;
+  f[i][2] += fzi;
+  if (eflag_global) eng_vdwl += energy;
+  if (vflag_global) {
+    virial[0] += v0;
+    virial[1] += v1;
+    virial[2] += v2;
+    virial[3] += v3;
+    virial[4] += v4;
+    virial[5] += v5;
+  }
+}
+
+/* ----------------------------------------------------------------------
    After each neighbour-list build: per local atom, the full-list entries that can
-   matter until the next build (within the 3-body ij range + skin, or within the
-   pair range + skin for the one of the two mirrored entries i->j, j->i that takes
-   the pair term: local j > i, or a ghost j lying "above" i by (z, y, x)).  The
-   choice is made once per build from the same coordinates on every rank, so each
-   pair is counted exactly once.
+   matter until the next build: the pairs it takes (j > i for local j, the "upper"
+   half for ghosts, so each unordered pair once; within the pair cutoff + skin) and
+   the neighbours within a 3-body ij-leg cutoff + skin.
 ------------------------------------------------------------------------- */
 
 void PairUF3J::build_candidates()
@@ -447,13 +526,15 @@ void PairUF3J::build_candidates()
     p2[k] = p * p;
     l2[k] = l * l;
   }
+  pcand_off.assign(inum + 1, 0);
   cand_off.assign(inum + 1, 0);
+  pcand.clear();
   cand.clear();
+  int most = 0;
   for (int ii = 0; ii < inum; ii++) {
     const int i = ilist[ii];
     const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
-    const double *pc2 = &p2[static_cast<std::size_t>(type[i]) * n];
-    const double *lc2 = &l2[static_cast<std::size_t>(type[i]) * n];
+    const std::size_t row = static_cast<std::size_t>(type[i]) * n;
     const int *jlist = firstneigh[i];
     const int jnum = numneigh[i];
     for (int jj = 0; jj < jnum; jj++) {
@@ -461,24 +542,36 @@ void PairUF3J::build_candidates()
       const double xj = xx[j][0], yj = xx[j][1], zj = xx[j][2];
       const double dx = xj - xi0, dy = yj - yi0, dz = zj - zi0;
       const double rsq = dx * dx + dy * dy + dz * dz;
-      const int tj = type[j];
+      const std::size_t tt = row + type[j];
+      const int el = type2el[type[j]];
       const bool above = zj > zi0 || (zj == zi0 && (yj > yi0 || (yj == yi0 && xj > xi0)));
       const bool mine = j < nlocal ? j > i : above;
-      const bool keep2 = mine && rsq < pc2[tj];
-      if (keep2 || rsq < lc2[tj]) {
-        Candidate cd;
-        cd.j = j;
-        cd.el_pair = 2 * type2el[tj] + (keep2 ? 1 : 0);
-        // current range: the pair range if this entry takes the pair term, the 3-body one anyway
-        const std::size_t tt = static_cast<std::size_t>(type[i]) * n + tj;
-        cd.cut2 = std::max(keep2 ? pcut2[tt] : 0.0, l3cut2[tt]);
-        cand.push_back(cd);
-      }
+      if (mine && rsq < p2[tt]) pcand.push_back(Candidate{j, el, pcut2[tt]});
+      if (rsq < l2[tt]) cand.push_back(Candidate{j, el, l3cut2[tt]});
     }
+    pcand_off[ii + 1] = static_cast<int>(pcand.size());
     cand_off[ii + 1] = static_cast<int>(cand.size());
+    most = std::max(most, pcand_off[ii + 1] - pcand_off[ii]);
+  }
+  if (static_cast<int>(pair_slot.size()) < most) {
+    pair_slot.resize(most);
+    pair_rsq.resize(most);
   }
   cand_ncalls = neighbor->ncalls;
   cand_inum = inum;
+}
+
+/* ---------------------------------------------------------------------- */
+
+void PairUF3J::pair_too_close(int i, int j, int ci, int cj, double r)
+{
+  uf3::EvalError err;
+  err.kind = uf3::EvalError::PAIR_TOO_CLOSE;
+  err.ei = ci;
+  err.ej = cj;
+  err.r = r;
+  err.r_min = pot->pair_min_distance(ci, cj);
+  fail(err, std::to_string(atom->tag[i]), std::to_string(atom->tag[j]), "");
 }
 
 /* ---------------------------------------------------------------------- */
@@ -488,7 +581,14 @@ void PairUF3J::too_close(int i)
   const uf3::EvalError &err = ws.err;
   const std::string a = err.a >= 0 ? std::to_string(atom->tag[ws_atom[err.a]]) : "?";
   const std::string b = err.b >= 0 ? std::to_string(atom->tag[ws_atom[err.b]]) : "?";
-  std::string msg = uf3::Potential::describe(err, std::to_string(atom->tag[i]), a, b);
+  fail(err, std::to_string(atom->tag[i]), a, b);
+}
+
+/* ---------------------------------------------------------------------- */
+
+void PairUF3J::fail(const uf3::EvalError &err, const std::string &i, const std::string &a, const std::string &b)
+{
+  std::string msg = uf3::Potential::describe(err, i, a, b);
   // name elements rather than indices
   msg += " [elements:";
   for (std::size_t e = 0; e < el_names.size(); e++) msg += " " + std::to_string(e) + "=" + el_names[e];
@@ -545,6 +645,8 @@ double PairUF3J::memory_usage()
   bytes += static_cast<double>(gbuf_nmax) * GSTRIDE * sizeof(double);
   bytes += static_cast<double>(ws.cap) * (20 * sizeof(double) + 2 * sizeof(int));
   bytes += static_cast<double>(ws.legs.size()) * sizeof(uf3::LegBasis);
-  bytes += static_cast<double>(cand.capacity()) * sizeof(Candidate) + cand_off.capacity() * sizeof(int);
+  bytes += static_cast<double>(cand.capacity() + pcand.capacity()) * sizeof(Candidate);
+  bytes += static_cast<double>(cand_off.capacity() + pcand_off.capacity() + pair_slot.capacity()) * sizeof(int);
+  bytes += static_cast<double>(pair_rsq.capacity()) * sizeof(double);
   return bytes;
 }

@@ -50,21 +50,30 @@ class PairUF3J : public Pair {
 
   // uf3 3: per local atom, the full-list entries that can matter until the next
   // neighbour-list build (see build_candidates)
+  // uf3 3: per local atom, the full-list entries that can matter until the next neighbour-list
+  // build, in two lists: the pairs this atom takes the 2-body term of (each unordered pair once)
+  // and the neighbours within a 3-body ij leg (+ skin)
   struct Candidate {
     int j;          // LAMMPS atom index
-    int el_pair;    // 2 * element + (1 if this entry takes the pair term)
-    double cut2;    // squared range that can matter for this entry
+    int el;         // its element
+    double cut2;    // squared range of the term (2-body cutoff, or 3-body ij-leg cutoff)
   };
-  std::vector<Candidate> cand;
-  std::vector<int> cand_off;
+  std::vector<Candidate> pcand, cand;       // pair terms, 3-body neighbours
+  std::vector<int> pcand_off, cand_off;
+  std::vector<int> pair_slot;               // per centre: the pair candidates inside their cutoff
+  std::vector<double> pair_rsq;             // and their squared distances
   bigint cand_ncalls;
   int cand_inum;
 
   void allocate();
   void compute_two_body();
   template <bool PER_ATOM, bool NEWTON> void compute_three_body();
+  template <bool PER_ATOM, bool NEWTON> void pair_terms_of(int ii, int i, int ci);
   void build_candidates();
   [[noreturn]] void too_close(int i);
+  [[noreturn]] void pair_too_close(int i, int j, int ci, int cj, double r);
+  [[noreturn]] void fail(const uf3::EvalError &err, const std::string &i, const std::string &a,
+                         const std::string &b);
 };
 
 }    // namespace LAMMPS_NS
