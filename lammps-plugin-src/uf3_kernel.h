@@ -454,6 +454,10 @@ struct Workspace {
   std::vector<double> r, inv_r;
   std::vector<int> shortlist;
   std::vector<LegBasis> legs;
+  // the partners of one short-list entry whose triplet is on: short-list index, 1/r_jk,
+  // jk interval, jk basis values and derivatives (4 each)
+  std::vector<int> tp, tq;
+  std::vector<double> tinv, tB, tdB;
   int cap = 0, n_elements = 0;
 
   // Make room for n entries (call before filling; only grows, so no allocation in steady state).
@@ -473,6 +477,11 @@ struct Workspace {
     r.resize(c);
     inv_r.resize(c);
     shortlist.resize(c);
+    tp.resize(c);
+    tq.resize(c);
+    tinv.resize(c);
+    tB.resize(4 * c);
+    tdB.resize(4 * c);
     legs.resize(c * static_cast<std::size_t>(std::max(n_el, 1)));
   }
 
@@ -864,6 +873,11 @@ class Potential {
     double *UF3_RESTRICT inv_r = ws.inv_r.data();
     int *UF3_RESTRICT shortlist = ws.shortlist.data();
     LegBasis *UF3_RESTRICT legs = ws.legs.data();
+    int *UF3_RESTRICT tp = ws.tp.data();
+    int *UF3_RESTRICT tq = ws.tq.data();
+    double *UF3_RESTRICT tinv = ws.tinv.data();
+    double *UF3_RESTRICT tB = ws.tB.data();
+    double *UF3_RESTRICT tdB = ws.tdB.data();
     double *UF3_RESTRICT eat = ws.e.data();
     double *UF3_RESTRICT vat = ws.v.data();
     const std::size_t rowc = static_cast<std::size_t>(ci) * ne;
@@ -949,7 +963,9 @@ class Potential {
       const v4d dj = load4(d + 4 * static_cast<std::size_t>(ej));
       const double inv_rij = inv_r[ej];
       const TripFast *UF3_RESTRICT trow = tf_.data() + (rowc + cj) * ne;
-      v4d fj = zero4();
+      // phase 1: the partners whose triplet is on, their r_jk and jk basis (short, independent
+      // iterations: the square roots and look-ups of several triplets overlap)
+      int np = 0;
       for (int b = a + 1; b < ns; ++b) {
         const int ek = shortlist[b];
         const int ck = One ? 0 : elem[ek];
@@ -957,8 +973,7 @@ class Potential {
         const LegBasis &bk = legs[static_cast<std::size_t>(b) * ne + cj];
         if ((!One && bj.state == 0) || bk.state == 0) continue;
         const TripFast &T = One ? T1 : trow[ck];
-        const v4d dk = load4(d + 4 * static_cast<std::size_t>(ek));
-        const v4d u = dk - dj;    // x_k - x_j (lane 3 is 0)
+        const v4d u = load4(d + 4 * static_cast<std::size_t>(ek)) - dj;    // x_k - x_j (lane 3 is 0)
         const double rjk2 = u[0] * u[0] + u[1] * u[1] + u[2] * u[2];
         if (!(rjk2 < T.cut_jk2)) continue;
         if (bj.state == 2 || bk.state == 2 || !(rjk2 >= T.lo_jk2)) {
@@ -969,10 +984,28 @@ class Potential {
           return 1;
         }
         const double rjk = std::sqrt(rjk2);
-        const double inv_rjk = 1.0 / rjk;
         const int qn = locate(T.jk, rjk);
-        double Bn[4], dBn[4];
-        basis(T.jk, qn, rjk, Bn, dBn);
+        tp[np] = b;
+        tq[np] = qn;
+        tinv[np] = 1.0 / rjk;
+        basis(T.jk, qn, rjk, tB + 4 * static_cast<std::size_t>(np), tdB + 4 * static_cast<std::size_t>(np));
+        ++np;
+      }
+      // phase 2: contractions and forces
+      v4d fj = zero4();
+      for (int p = 0; p < np; ++p) {
+        const int b = tp[p];
+        const int ek = shortlist[b];
+        const int ck = One ? 0 : elem[ek];
+        const LegBasis &bj = lj[ck];
+        const LegBasis &bk = legs[static_cast<std::size_t>(b) * ne + cj];
+        const TripFast &T = One ? T1 : trow[ck];
+        const v4d dk = load4(d + 4 * static_cast<std::size_t>(ek));
+        const v4d u = dk - dj;
+        const double inv_rjk = tinv[p];
+        const int qn = tq[p];
+        const double *Bn = tB + 4 * static_cast<std::size_t>(p);
+        const double *dBn = tdB + 4 * static_cast<std::size_t>(p);
         const v4d g = contract(T, bj, bk, qn, Bn, dBn);    // E, dE/drij, dE/drik, dE/drjk
         const double sij = g[1] * inv_rij, sik = g[2] * inv_r[ek], sjk = g[3] * inv_rjk;
         // F_j = -dE/dx_j, F_k = -dE/dx_k
