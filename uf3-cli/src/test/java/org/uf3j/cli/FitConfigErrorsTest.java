@@ -78,8 +78,10 @@ class FitConfigErrorsTest {
         fit(GOOD + "kappa: 1.5\n").assertError("fit", "kappa", "[0, 1]");
         fit(GOOD + "regularization: {curvature_2b: [1e-6, -1]}\n").assertError("fit", "regularization.curvature_2b", ">= 0");
         fit(GOOD + "knot_spacing: cubic\n").assertError("fit", "knot_spacing", "linear, geometric or inverse");
-        fit(GOOD.replace("- path: DATA", "- path: DATA\n    format: lammps-dump")).assertError("fit", "data[0].format",
-                "not supported", "vasprun");
+        fit(GOOD.replace("- path: DATA", "- path: DATA\n    format: poscar")).assertError("fit", "data[0].format",
+                "not supported", "vasprun", "lammps-dump");
+        fit(GOOD.replace("- path: DATA", "- path: DATA\n    format: lammps-dump")).assertError("fit",
+                "data[0].lammps_dump: missing (required with format lammps-dump)");
         // an extended XYZ file declared as OUTCAR: the reader's error is reported against the data source
         fit(GOOD.replace("- path: DATA", "- path: DATA\n    format: outcar")).assertError("fit", "data[0]", "w-eam.xyz");
         fit(GOOD + "two_body: {r_min: 1}\n").assertError("fit", "config.yaml:7", "Duplicate field 'two_body'");

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.uf3j.cli.CliException;
 import org.uf3j.core.basis.KnotSpacing;
+import org.uf3j.core.io.LammpsDumpOptions;
+import org.uf3j.core.io.TrainingData;
+import org.uf3j.core.io.TrainingFormat;
 import org.uf3j.core.model.Elements;
 import org.uf3j.core.model.Uf3Model;
 
@@ -34,7 +37,8 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
 
     static final Set<String> TOP = Set.of("elements", "data", "two_body", "three_body", "knot_spacing", "kappa",
             "regularization", "cross_validation", "split", "virial_weight", "threads", "plots");
-    static final Set<String> DATA = Set.of("path", "format", "energy_key", "forces_key", "config_type_weights");
+    static final Set<String> DATA = Set.of("path", "format", "energy_key", "forces_key", "config_type_weights",
+            "lammps_dump");
     static final Set<String> TWO_BODY = Set.of("r_min", "r_max", "resolution", "pairs");
     static final Set<String> KNOTS = Set.of("r_min", "r_max", "resolution");
     static final Set<String> THREE_BODY = Set.of("r_min", "r_max", "resolution", "resolution_jk", "triplets");
@@ -43,11 +47,16 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
     static final Set<String> CV = Set.of("folds", "stratified", "seed");
     static final Set<String> SPLIT = Set.of("test_fraction", "seed", "stratified", "train_indices");
     static final Set<String> PLOTS = Set.of("enabled", "angle");
-    /** Training-data formats a data source may name; lammps-dump needs type/energy settings this config has no keys for yet. */
-    static final List<String> FORMATS = List.of("extxyz", "vasprun", "outcar", "auto");
+    /** Training-data formats a data source may name (lammps-dump with its {@code lammps_dump} block). */
+    static final List<String> FORMATS = List.of("extxyz", "vasprun", "outcar", "lammps-dump", "auto");
 
-    /** One data file: path (absolute), format, keys of the reference labels, and its key path in the config. */
-    public record DataSource(Path path, String format, String energyKey, String forcesKey, String key) {
+    /**
+     * One data file: path (absolute), format (auto only when the content is not a LAMMPS dump),
+     * extended-XYZ keys of the reference labels, the LAMMPS dump options (null unless the format is
+     * lammps-dump), and its key path in the config.
+     */
+    public record DataSource(Path path, String format, String energyKey, String forcesKey, LammpsDumpOptions lammpsDump,
+                             String key) {
     }
 
     /** Knots of one axis: inner radius, cutoff (Å) and number of intervals. */
@@ -285,6 +294,7 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
                 String format = "extxyz";
                 String energyKey = null;
                 String forcesKey = null;
+                Node dumpBlock = null;
                 Node where = item;
                 if (item.isObject()) {
                     item.onlyKeys(DATA);
@@ -294,12 +304,16 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
                     if (format.equals("xyz") || format.equals("ext-xyz") || format.equals("extended-xyz")) {
                         format = "extxyz";
                     }
+                    if (format.equals("lammps_dump") || format.equals("dump")) {
+                        format = "lammps-dump";
+                    }
                     if (!FORMATS.contains(format)) {
                         throw item.get("format").error("format '" + format + "' is not supported by this version; "
                                 + "supported: " + FORMATS);
                     }
                     energyKey = item.get("energy_key").text(null);
                     forcesKey = item.get("forces_key").text(null);
+                    dumpBlock = item.get("lammps_dump");
                     Node w = item.get("config_type_weights");
                     if (!w.isMissing()) {
                         for (Map.Entry<String, Node> e : w.entries().entrySet()) {
@@ -325,9 +339,43 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
                 if (Files.isDirectory(p)) {
                     throw where.error("is a directory, expected a data file: " + p);
                 }
-                out.add(new DataSource(p, format, energyKey, forcesKey, where.path()));
+                LammpsDumpOptions dump = null;
+                if (format.equals("auto") && isLammpsDump(p)) {
+                    format = "lammps-dump";
+                    if (dumpBlock.isMissing()) {
+                        throw where.error("is a LAMMPS dump (format: auto): add a lammps_dump block with its energy "
+                                + "source (energy_column or log) and, unless the dump has an element column, types");
+                    }
+                }
+                if (format.equals("lammps-dump")) {
+                    if (dumpBlock.isMissing()) {
+                        throw dumpBlock.error("missing (required with format lammps-dump): give the energy source "
+                                + "(energy_column or log) and, unless the dump has an element column, types");
+                    }
+                    for (String k : List.of("energy_key", "forces_key")) {
+                        if (!item.get(k).isMissing()) {
+                            throw item.get(k).error("is a key of extended XYZ files; a LAMMPS dump takes its energy from "
+                                    + "lammps_dump.energy_column or lammps_dump.log, and its forces from fx fy fz");
+                        }
+                    }
+                    dump = LammpsDumpBlock.read(dumpBlock, p, base);
+                } else if (dumpBlock != null && !dumpBlock.isMissing()) {
+                    throw dumpBlock.error("applies to LAMMPS dumps only, but " + (format.equals("auto")
+                            ? where.path() + " is not one (format: auto)" : "the format is " + format)
+                            + "; use format: lammps-dump");
+                }
+                out.add(new DataSource(p, format, energyKey, forcesKey, dump, where.path()));
             }
             return out;
+        }
+
+        /** Whether a file's content is a LAMMPS dump (undecidable content is left to the reader to report). */
+        private static boolean isLammpsDump(Path p) {
+            try {
+                return TrainingData.detect(p) == TrainingFormat.LAMMPS_DUMP;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
         }
 
         private KnotSpacing spacing(Node n) {

@@ -28,6 +28,7 @@ import org.uf3j.cli.StructureFiles;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.ExtXyzOptions;
+import org.uf3j.core.io.LammpsDumpOptions;
 import org.uf3j.core.io.TrainingData;
 import org.uf3j.core.io.TrainingDataOptions;
 import org.uf3j.core.io.TrainingFormat;
@@ -170,9 +171,12 @@ public final class FitRun {
             ExtXyzOptions opt = new ExtXyzOptions(src.energyKey(), src.forcesKey());
             List<Configuration> configs;
             try {
+                TrainingDataOptions options = TrainingDataOptions.defaults().withExtXyz(opt);
+                if (src.lammpsDump() != null) {
+                    options = options.withLammpsDump(src.lammpsDump());
+                }
                 configs = src.format().equals("extxyz") ? StructureFiles.readAll(src.path(), opt, progress)
-                        : TrainingData.read(src.path(), TrainingFormat.parse(src.format()),
-                                TrainingDataOptions.defaults().withExtXyz(opt));
+                        : TrainingData.read(src.path(), TrainingFormat.parse(src.format()), options);
             } catch (CliException e) {
                 throw new ConfigException(config.file().toString(), src.key(), e.getMessage());
             } catch (RuntimeException e) {
@@ -190,14 +194,17 @@ public final class FitRun {
                 for (String e : c.structure().elements()) {
                     if (config.elements() != null && !config.elements().contains(e)) {
                         throw new ConfigException(config.file().toString(), src.key(), c.source() + ": element " + e
-                                + " is not one of the elements " + config.elements() + " (add it to 'elements')");
+                                + " is not one of the elements " + config.elements() + " (add it to 'elements'"
+                                + (src.lammpsDump() != null && src.lammpsDump().typeElements() != null
+                                ? " or correct lammps_dump.types " + src.lammpsDump().typeElements() : "") + ")");
                     }
                     found.add(e);
                 }
             }
             if (energies == 0 && forces == 0) {
                 throw new ConfigException(config.file().toString(), src.key(), src.path() + " has no reference energies "
-                        + "or forces" + (src.energyKey() == null ? " (set energy_key / forces_key if they use other names)" : ""));
+                        + "or forces" + (src.lammpsDump() != null ? "" : src.energyKey() == null
+                        ? " (set energy_key / forces_key if they use other names)" : ""));
             }
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("path", src.path().toString());
@@ -214,6 +221,9 @@ public final class FitRun {
             if (src.forcesKey() != null) {
                 p.put("forces_key", src.forcesKey());
             }
+            if (src.lammpsDump() != null) {
+                p.put("lammps_dump", dumpProvenance(src.lammpsDump()));
+            }
             prov.add(p);
             all.addAll(configs);
         }
@@ -225,6 +235,39 @@ public final class FitRun {
             }
         }
         return new Data(all, prov, elements);
+    }
+
+    /** The LAMMPS dump settings as recorded in model.json (the log with its sha256). */
+    private static Map<String, Object> dumpProvenance(LammpsDumpOptions o) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (o.typeElements() != null) {
+            m.put("types", o.typeElements());
+        }
+        if (o.energyColumn() != null) {
+            m.put("energy_column", o.energyColumn());
+        }
+        if (o.log() != null) {
+            m.put("log", o.log().toString());
+            m.put("log_sha256", sha256(o.log()));
+            if (o.energyColumn() == null) {
+                m.put("log_energy_column", o.logEnergyColumn() != null ? o.logEnergyColumn()
+                        : "PotEng (else E_pair + E_mol)");
+            }
+            if (o.logVirialColumns() != null) {
+                m.put("log_virial_columns", o.logVirialColumns());
+            }
+            m.put("unmatched", o.unmatched().name().toLowerCase(Locale.ROOT));
+        }
+        if (o.stressColumns() != null) {
+            m.put("stress_columns", o.stressColumns());
+        }
+        if (o.configType() != null) {
+            m.put("config_type", o.configType());
+        }
+        if (o.allowIncomplete()) {
+            m.put("allow_incomplete", true);
+        }
+        return m;
     }
 
     private DataSplit split(List<Configuration> all) throws IOException {

@@ -42,6 +42,11 @@ final class Node {
         return value != null && value.isObject();
     }
 
+    /** Whether the value is a text (not a number, boolean, list or mapping). */
+    boolean isText() {
+        return value != null && value.isTextual();
+    }
+
     ConfigException error(String what) {
         return new ConfigException(file, path, what);
     }
