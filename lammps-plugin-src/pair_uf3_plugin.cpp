@@ -342,6 +342,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
     int *UF3_RESTRICT atom_of = ws_atom.data();
     const double xi0 = xi[0], yi0 = xi[1], zi0 = xi[2];
+    const double *UF3_RESTRICT lc2 = &l3cut2[static_cast<std::size_t>(ti) * (atom->ntypes + 1)];
     // 3-body candidates from the last neighbour-list build; keep those inside their leg range
     // now (branch-free compaction; the kernel re-checks each term's own cutoff).  Weight 0: the
     // kernel takes no pair term from them (pair_terms_of did those)
@@ -352,9 +353,9 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
 #if defined(__GNUC__)
       if (c + 8 < cnum) __builtin_prefetch(xx[clist[c + 8].j]);
 #endif
-      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, cd.el, 0.0);
+      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, type2el[cd.type], 0.0);
       atom_of[m] = j;
-      m += ws.rsq[m] < cd.cut2;
+      m += ws.rsq[m] < lc2[cd.type];
     }
     ws.n = m;
     if (pot->evaluate_centre<PER_ATOM>(ci, ws) != 0) too_close(i);
@@ -429,6 +430,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
   int *UF3_RESTRICT slot = pair_slot.data();
   double *UF3_RESTRICT prsq = pair_rsq.data();
   const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
+  const double *UF3_RESTRICT pc2 = &pcut2[static_cast<std::size_t>(atom->type[i]) * (atom->ntypes + 1)];
 
   // inside the cutoff now (branch-free compaction)
   int m = 0;
@@ -438,7 +440,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
     const double rsq = dx * dx + dy * dy + dz * dz;
     slot[m] = c;
     prsq[m] = rsq;
-    m += rsq < plist[c].cut2;
+    m += rsq < pc2[plist[c].type];
   }
 
   double fxi = 0.0, fyi = 0.0, fzi = 0.0, energy = 0.0;
@@ -449,7 +451,8 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
     const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;    // x_j - x_i
     const double r = std::sqrt(prsq[e]);
     double V, dV;
-    if (pot->pair_value(ci, cd.el, r, V, dV) != 0) pair_too_close(i, j, ci, cd.el, r);
+    const int cj = type2el[cd.type];
+    if (pot->pair_value(ci, cj, r, V, dV) != 0) pair_too_close(i, j, ci, cj, r);
     const double s = -2.0 * dV / r;    // force on j = s (x_j - x_i); on i the opposite
     const double fx = s * dx, fy = s * dy, fz = s * dz;
     fxi -= fx;
@@ -543,11 +546,10 @@ void PairUF3J::build_candidates()
       const double dx = xj - xi0, dy = yj - yi0, dz = zj - zi0;
       const double rsq = dx * dx + dy * dy + dz * dz;
       const std::size_t tt = row + type[j];
-      const int el = type2el[type[j]];
       const bool above = zj > zi0 || (zj == zi0 && (yj > yi0 || (yj == yi0 && xj > xi0)));
       const bool mine = j < nlocal ? j > i : above;
-      if (mine && rsq < p2[tt]) pcand.push_back(Candidate{j, el, pcut2[tt]});
-      if (rsq < l2[tt]) cand.push_back(Candidate{j, el, l3cut2[tt]});
+      if (mine && rsq < p2[tt]) pcand.push_back(Candidate{j, type[j]});
+      if (rsq < l2[tt]) cand.push_back(Candidate{j, type[j]});
     }
     pcand_off[ii + 1] = static_cast<int>(pcand.size());
     cand_off[ii + 1] = static_cast<int>(cand.size());

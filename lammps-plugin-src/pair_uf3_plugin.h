@@ -53,10 +53,9 @@ class PairUF3J : public Pair {
   // uf3 3: per local atom, the full-list entries that can matter until the next neighbour-list
   // build, in two lists: the pairs this atom takes the 2-body term of (each unordered pair once)
   // and the neighbours within a 3-body ij leg (+ skin)
-  struct Candidate {
-    int j;          // LAMMPS atom index
-    int el;         // its element
-    double cut2;    // squared range of the term (2-body cutoff, or 3-body ij-leg cutoff)
+  struct Candidate {    // 8 bytes: a million-atom run keeps ~170 per atom
+    int j;               // LAMMPS atom index
+    int type;            // its atom type
   };
   std::vector<Candidate> pcand, cand;       // pair terms, 3-body neighbours
   std::vector<int> pcand_off, cand_off;
