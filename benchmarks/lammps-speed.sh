@@ -9,6 +9,8 @@
 #   --large [STEPS] then a second table for 20^3 cells (16,000 atoms), with STEPS steps (default: the
 #                   same steps; 8x the time of the first table, mostly SNAP)
 #   --no-save       print only; do not write benchmarks/results/lammps-speed-<atoms>.{json,md}
+#   --no-snap       leave SNAP out (for very large boxes: it costs ~200 us/atom/step, 40x ours uf3 3);
+#                   e.g. a million atoms: --cells 80 --steps 10 --reps 1 --no-snap
 #
 # Every style runs the same input: bcc box of a = 3.3008 Å (the Nb.uf3 lattice), 300 K velocities,
 # NVE, default neighbour settings (skin 2 Å), thermo output only at the end. Styles:
@@ -35,6 +37,7 @@ steps=100
 cell_sizes=(10)
 large_steps=""
 save=1
+snap=1
 while (($#)); do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
@@ -44,6 +47,7 @@ while (($#)); do
       cell_sizes+=(20); shift
       if [[ "${1:-}" =~ ^[0-9]+$ ]]; then large_steps="$1"; shift; fi ;;
     --no-save) save=0; shift ;;
+    --no-snap) snap=0; shift ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -86,7 +90,8 @@ printf 'include W_2940_2017_2.snap\n' > "$work/pair.snap"
 # name | bin/lmp flag | pair file | mass
 runs=("ours uf3 3||uf3-3|92.906" "ours uf3 2||uf3-2|92.906"
       "official uf3 3|--reference|uf3-3|92.906" "official uf3 2|--reference|uf3-2|92.906"
-      "lj/cut|--reference|lj|92.906" "eam/alloy|--reference|eam|183.84" "snap|--reference|snap|183.84")
+      "lj/cut|--reference|lj|92.906" "eam/alloy|--reference|eam|183.84")
+((snap)) && runs+=("snap|--reference|snap|183.84")
 
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -121,8 +126,9 @@ for cells in "${cell_sizes[@]}"; do
       pair=$(awk '/^Pair +\|/{print $3}' "$log")
       neigh=$(awk '/^Neigh +\|/{print $3}' "$log")
       cpu=$(awk '/% CPU use with/{sub(/%/, "", $1); print $1}' "$log")
-      echo "[lammps-speed]   run $r: $name loop $loop s, pair $pair s, CPU use $cpu %" >&2
-      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$r" "$loop" "$pair" "$neigh" "$cpu" >> "$raw"
+      mem=$(awk '/Per MPI rank memory allocation/{print $(NF-1)}' "$log" | sort -g | tail -1)
+      echo "[lammps-speed]   run $r: $name loop $loop s, pair $pair s, CPU use $cpu %, memory $mem MB" >&2
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$r" "$loop" "$pair" "$neigh" "$cpu" "$mem" >> "$raw"
     done
   done
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -134,9 +140,12 @@ natoms, steps, reps, save = int(natoms), int(steps), int(reps), int(save)
 order = ["ours uf3 3", "ours uf3 2", "official uf3 3", "official uf3 2", "lj/cut", "eam/alloy", "snap"]
 runs = {k: [] for k in order}
 for line in open(raw):
-    name, r, loop, pair, neigh, cpu = line.rstrip("\n").split("\t")
+    name, r, loop, pair, neigh, cpu, mem = line.rstrip("\n").split("\t")
     runs[name].append({"run": int(r), "loop_s": float(loop), "pair_s": float(pair),
-                       "neigh_s": float(neigh or "nan"), "cpu_percent": float(cpu or "nan")})
+                       "neigh_s": float(neigh or "nan"), "cpu_percent": float(cpu or "nan"),
+                       "memory_mb": float(mem or "nan")})
+order = [k for k in order if runs[k]]    # --no-snap leaves SNAP out
+runs = {k: runs[k] for k in order}
 us = lambda t: t / (natoms * steps) * 1e6
 med = {}
 for k in order:
@@ -146,7 +155,8 @@ for k in order:
               "cpu_percent": statistics.median(x["cpu_percent"] for x in rs),
               # CPU time of the loop: what the wall time would be on an otherwise idle core
               "loop_cpu_us": us(statistics.median(x["loop_s"] * x["cpu_percent"] / 100 for x in rs)),
-              "pair_cpu_us": us(statistics.median(x["pair_s"] * x["cpu_percent"] / 100 for x in rs))}
+              "pair_cpu_us": us(statistics.median(x["pair_s"] * x["cpu_percent"] / 100 for x in rs)),
+              "memory_mb": max(x["memory_mb"] for x in rs)}
 for k in order:
     for m in ("loop_us", "pair_us", "loop_cpu_us", "pair_cpu_us"):
         med[k]["lj_ratio_" + m.replace("_us", "")] = med[k][m] / med["lj/cut"][m]
@@ -155,6 +165,8 @@ checks = [("ours uf3 3", "official uf3 3", "<=", 0.25, "ours uf3 3 <= 0.25 x off
           ("snap", "ours uf3 3", ">=", 40, "snap >= 40 x ours uf3 3", "snap/ours")]
 targets = []
 for a, b, op, bound, text, short in checks:
+    if a not in med or b not in med:
+        continue
     t = {"target": text}
     for m in ("loop_us", "pair_us", "loop_cpu_us", "pair_cpu_us"):
         t[m.replace("_us", "")] = med[a][m] / med[b][m]
@@ -163,7 +175,8 @@ for a, b, op, bound, text, short in checks:
     t["met_cpu"] = ok(t["loop_cpu"])
     t["short"], t["bound"] = short, f"{op} {bound}"
     targets.append(t)
-beside = {"ours uf3 3": targets[0], "ours uf3 2": targets[1], "snap": targets[2]}
+beside = {("snap" if t["short"] == "snap/ours" else "ours uf3 3" if t["short"] == "ours/official" else "ours uf3 2"): t
+          for t in targets}
 def verdict(t):
     if t["met_wall"] and t["met_cpu"]:
         return "met"
@@ -178,19 +191,21 @@ def fmt_target(k):
 head = (f"{natoms} atoms (bcc, a = 3.3008 Å), {steps} steps NVE, 1 thread, median of {reps} runs; "
         f"load average {load0} before, {load1} after, {ncpu} CPUs ({cpu_model})")
 cols = ("pair style", "loop cpu us/atom/step", "ratio lj/cut", "loop wall us/atom/step", "ratio lj/cut",
-        "pair wall us/atom/step", "CPU use %", "issue-4 target (from loop time)")
+        "pair wall us/atom/step", "CPU use %", "memory MB", "issue-4 target (from loop time)")
 rows = []
 for k in order:
     m = med[k]
     rows.append((k, f"{m['loop_cpu_us']:.3f}", f"{m['lj_ratio_loop_cpu']:.2f}", f"{m['loop_us']:.3f}",
-                 f"{m['lj_ratio_loop']:.2f}", f"{m['pair_us']:.3f}", f"{m['cpu_percent']:.0f}", fmt_target(k)))
+                 f"{m['lj_ratio_loop']:.2f}", f"{m['pair_us']:.3f}", f"{m['cpu_percent']:.0f}", f"{m['memory_mb']:.0f}",
+                 fmt_target(k)))
 w = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
-line = lambda r: "  ".join(str(x).ljust(w[i]) if i in (0, 7) else str(x).rjust(w[i]) for i, x in enumerate(r))
+line = lambda r: "  ".join(str(x).ljust(w[i]) if i in (0, 8) else str(x).rjust(w[i]) for i, x in enumerate(r))
 print(head)
 print(line(cols))
 for r in rows:
     print(line(r))
-print("loop cpu = LAMMPS Loop time x its CPU use (time the process ran); wall = Loop time; pair = the Pair line")
+print("loop cpu = LAMMPS Loop time x its CPU use (time the process ran); wall = Loop time; pair = the Pair line; "
+      "memory = LAMMPS' Per MPI rank memory allocation (max)")
 if save:
     os.makedirs(outdir, exist_ok=True)
     now = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
@@ -208,7 +223,8 @@ if save:
         for r in rows:
             f.write("| " + " | ".join(r) + " |\n")
         f.write("\nloop cpu = LAMMPS Loop time x its CPU use (the time the process ran); wall = Loop time; "
-                "pair = the Pair line of the timing breakdown. Targets on the Pair time: " + "; ".join(
+                "pair = the Pair line of the timing breakdown; memory = LAMMPS' Per MPI rank memory allocation "
+                "(max over the runs). Targets on the Pair time: " + "; ".join(
                     f"{t['target']}: {t['pair_cpu']:.2f} cpu / {t['pair']:.2f} wall" for t in targets) + ".\n")
 PY
 done
