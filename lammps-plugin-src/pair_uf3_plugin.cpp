@@ -427,7 +427,8 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
   const int nlocal = atom->nlocal;
   const Candidate *UF3_RESTRICT plist = pcand.data() + pcand_off[ii];
   const int pnum = pcand_off[ii + 1] - pcand_off[ii];
-  int *UF3_RESTRICT slot = pair_slot.data();
+  int *UF3_RESTRICT pj = pair_j.data();
+  int *UF3_RESTRICT pt = pair_type.data();
   double *UF3_RESTRICT prsq = pair_rsq.data();
   const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
   const double *UF3_RESTRICT pc2 = &pcut2[static_cast<std::size_t>(atom->type[i]) * (atom->ntypes + 1)];
@@ -438,20 +439,21 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
     const int j = plist[c].j;
     const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;
     const double rsq = dx * dx + dy * dy + dz * dz;
-    slot[m] = c;
+    const int tj = plist[c].type;
+    pj[m] = j;
+    pt[m] = tj;
     prsq[m] = rsq;
-    m += rsq < pc2[plist[c].type];
+    m += rsq < pc2[tj];
   }
 
   double fxi = 0.0, fyi = 0.0, fzi = 0.0, energy = 0.0;
   double v0 = 0.0, v1 = 0.0, v2 = 0.0, v3 = 0.0, v4 = 0.0, v5 = 0.0;
   for (int e = 0; e < m; e++) {
-    const Candidate &cd = plist[slot[e]];
-    const int j = cd.j;
+    const int j = pj[e];
     const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;    // x_j - x_i
     const double r = std::sqrt(prsq[e]);
     double V, dV;
-    const int cj = type2el[cd.type];
+    const int cj = type2el[pt[e]];
     if (pot->pair_value(ci, cj, r, V, dV) != 0) pair_too_close(i, j, ci, cj, r);
     const double s = -2.0 * dV / r;    // force on j = s (x_j - x_i); on i the opposite
     const double fx = s * dx, fy = s * dy, fz = s * dz;
@@ -555,8 +557,9 @@ void PairUF3J::build_candidates()
     cand_off[ii + 1] = static_cast<int>(cand.size());
     most = std::max(most, pcand_off[ii + 1] - pcand_off[ii]);
   }
-  if (static_cast<int>(pair_slot.size()) < most) {
-    pair_slot.resize(most);
+  if (static_cast<int>(pair_j.size()) < most) {
+    pair_j.resize(most);
+    pair_type.resize(most);
     pair_rsq.resize(most);
   }
   cand_ncalls = neighbor->ncalls;
@@ -648,7 +651,7 @@ double PairUF3J::memory_usage()
   bytes += static_cast<double>(ws.cap) * (20 * sizeof(double) + 2 * sizeof(int));
   bytes += static_cast<double>(ws.legs.size()) * sizeof(uf3::LegBasis);
   bytes += static_cast<double>(cand.capacity() + pcand.capacity()) * sizeof(Candidate);
-  bytes += static_cast<double>(cand_off.capacity() + pcand_off.capacity() + pair_slot.capacity()) * sizeof(int);
+  bytes += static_cast<double>(cand_off.capacity() + pcand_off.capacity() + 2 * pair_j.capacity()) * sizeof(int);
   bytes += static_cast<double>(pair_rsq.capacity()) * sizeof(double);
   return bytes;
 }

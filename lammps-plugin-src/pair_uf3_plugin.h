@@ -59,7 +59,7 @@ class PairUF3J : public Pair {
   };
   std::vector<Candidate> pcand, cand;       // pair terms, 3-body neighbours
   std::vector<int> pcand_off, cand_off;
-  std::vector<int> pair_slot;               // per centre: the pair candidates inside their cutoff
+  std::vector<int> pair_j, pair_type;       // per centre: the pair candidates inside their cutoff
   std::vector<double> pair_rsq;             // and their squared distances
   bigint cand_ncalls;
   int cand_inum;
