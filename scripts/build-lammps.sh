@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Builds LAMMPS 4Feb2025 (PLUGIN, ML-UF3, ML-SNAP, MANYBODY; serial) from Debian's trixie
 # source package into a cache outside the repository, once per machine.
-# Usage: scripts/build-lammps.sh        (prints the install prefix on its last line)
+# Usage: scripts/build-lammps.sh        (prints the cache root on its last line)
+#        scripts/build-lammps.sh --mpi  the same LAMMPS with BUILD_MPI=on (Open MPI, installed
+#                                       with apt when mpicxx/mpirun are missing), in its own
+#                                       cache root lammps-4Feb2025-mpi; compiled under nice
 # Env:   UF3_CACHE (default ~/.cache/uf3)
 set -euo pipefail
 log() { echo "[uf3 lammps] $*" >&2; }
+mpi=0
+case "${1:-}" in
+  --mpi) mpi=1 ;;
+  "") ;;
+  *) log "usage: scripts/build-lammps.sh [--mpi]"; exit 2 ;;
+esac
 cache="${UF3_CACHE:-$HOME/.cache/uf3}"
-root="$cache/lammps-4Feb2025"
+if ((mpi)); then root="$cache/lammps-4Feb2025-mpi"; else root="$cache/lammps-4Feb2025"; fi
 prefix="$root/install"
 marker="$root/.complete"
 if [[ -f "$marker" && -x "$prefix/bin/lmp" && -d "$root/src/src/PLUGIN" ]]; then
@@ -24,6 +33,11 @@ if ((${#need[@]})); then
   log "installing build tools: ${need[*]}"
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmake g++ make util-linux tar xz-utils >&2
+fi
+if ((mpi)) && ! { command -v mpicxx >/dev/null && command -v mpirun >/dev/null; }; then
+  log "installing Open MPI for the MPI build: apt-get install openmpi-bin libopenmpi-dev"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openmpi-bin libopenmpi-dev >&2
 fi
 
 # A private apt configuration holding only trixie's source list, so the machine's own
@@ -55,16 +69,20 @@ rm -rf "$root/src"; mkdir -p "$root/src"
 tar -xf "$orig" -C "$root/src" --strip-components=1
 grep -q '4 Feb 2025' "$root/src/src/version.h" || { log "unpacked tree is not LAMMPS 4Feb2025: $(cat "$root/src/src/version.h")"; exit 1; }
 
-log "configuring (cmake) and building with $(nproc) cores"
+# The MPI variant differs only in BUILD_MPI and in running the compiler under nice (it is
+# built on first use by the tests, possibly while other work runs on the machine).
+build_mpi=off; nice_cmd=()
+if ((mpi)); then build_mpi=on; nice_cmd=(nice -n 10); fi
+log "configuring (cmake, BUILD_MPI=$build_mpi) and building with $(nproc) cores"
 rm -rf "$root/build"
 cmake -S "$root/src/cmake" -B "$root/build" -D CMAKE_BUILD_TYPE=Release -D CMAKE_INSTALL_PREFIX="$prefix" \
-  -D BUILD_MPI=off -D BUILD_OMP=off -D PKG_PLUGIN=on -D PKG_ML-UF3=on -D PKG_ML-SNAP=on -D PKG_MANYBODY=on \
+  -D BUILD_MPI=$build_mpi -D BUILD_OMP=off -D PKG_PLUGIN=on -D PKG_ML-UF3=on -D PKG_ML-SNAP=on -D PKG_MANYBODY=on \
   -D BUILD_SHARED_LIBS=on -D LAMMPS_MACHINE= -D WITH_JPEG=off -D WITH_PNG=off -D WITH_FFMPEG=off \
   -D WITH_GZIP=off -D BUILD_TOOLS=off -D BUILD_LAMMPS_GUI=off > "$root/cmake.log" 2>&1 \
   || { log "cmake failed, see $root/cmake.log"; tail -20 "$root/cmake.log" >&2; exit 1; }
-cmake --build "$root/build" -j "$(nproc)" > "$root/build.log" 2>&1 \
+"${nice_cmd[@]}" cmake --build "$root/build" -j "$(nproc)" > "$root/build.log" 2>&1 \
   || { log "build failed, see $root/build.log"; tail -30 "$root/build.log" >&2; exit 1; }
 cmake --install "$root/build" > "$root/install.log" 2>&1
 echo "$version" > "$marker"
-log "LAMMPS 4Feb2025 installed in $prefix"
+log "LAMMPS 4Feb2025$( ((mpi)) && echo " (MPI)") installed in $prefix"
 echo "$root"

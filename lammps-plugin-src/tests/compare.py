@@ -12,6 +12,10 @@ compare.py nve LOG LOG_HALF_DT MAXDRIFT LABEL
     thermo lines "step pe ke etotal" (after the header "Step PotEng KinEng TotEng");
     passes if max |etotal - etotal_0| per atom <= MAXDRIFT (eV/atom), or if it falls
     at least 3x when the time step is halved (second-order Verlet: 4x).
+compare.py thermo LOG_REF LOG_TEST TOL LABEL
+    thermo lines "step pe ke etotal" of the same run twice (e.g. serial and MPI): same steps,
+    max over steps of |test - ref| / max|ref| for pe, ke and etotal <= TOL; both logs must
+    report at least one neighbour-list rebuild ("Neighbor list builds = N").
 compare.py fd LOG TOL LABEL
     lines "FD name analytic finite-difference scale": |a - fd| <= TOL * scale.
 """
@@ -107,6 +111,43 @@ def nve(log1, log2, maxdrift, label):
     return 0 if ok else 1
 
 
+def thermo_rows(log):
+    rows, on, builds = [], False, None
+    with open(log) as f:
+        for line in f:
+            mm = re.match(r"Neighbor list builds = (\d+)", line)
+            if mm:
+                builds = int(mm.group(1))
+            w = line.split()
+            if w[:4] == ["Step", "PotEng", "KinEng", "TotEng"]:
+                on = True
+                continue
+            if on:
+                try:
+                    rows.append([float(x) for x in w[:4]])
+                except ValueError:
+                    on = False
+    return rows, builds
+
+
+def thermo(ref, test, tol, label):
+    r0, b0 = thermo_rows(ref)
+    r1, b1 = thermo_rows(test)
+    if not r0 or [r[0] for r in r0] != [r[0] for r in r1]:
+        print(f"FAIL {label}: thermo steps differ or are missing ({len(r0)} vs {len(r1)} rows)")
+        return 1
+    m = {name: rel([r[k] for r in r1], [r[k] for r in r0]) for k, name in ((1, "PE"), (2, "KE"), (3, "Etot"))}
+    worst = max(m.values())
+    ok = worst <= tol and (b0 or 0) > 0 and (b1 or 0) > 0
+    print(f"{'PASS' if ok else 'FAIL'} {label}: max rel. diff over {len(r0)} thermo steps (to step {int(r0[-1][0])}) " +
+          " ".join(f"{k} {v:.1e}" for k, v in m.items()) + f"; neighbour-list builds {b0} and {b1}")
+    stats = os.environ.get("UF3_TEST_STATS")
+    if stats:
+        with open(stats, "a") as f:
+            f.write(" ".join(f"{k}={v:.3e}" for k, v in m.items()) + f" {label}\n")
+    return 0 if ok else 1
+
+
 def fd(log, tol, label):
     worst, n = 0.0, 0
     with open(log) as f:
@@ -128,6 +169,8 @@ if __name__ == "__main__":
                          float(sys.argv[6]) if len(sys.argv) > 6 else 0.0))
     if mode == "nve":
         sys.exit(nve(sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5]))
+    if mode == "thermo":
+        sys.exit(thermo(sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5]))
     if mode == "fd":
         sys.exit(fd(sys.argv[2], float(sys.argv[3]), sys.argv[4]))
     raise SystemExit("unknown mode " + mode)

@@ -10,7 +10,11 @@
 #  - general 3-body legs (independent ij/ik/jk cutoffs, ours only): newton on vs off,
 #    forces and pressure vs finite differences of the LAMMPS energy;
 #  - uf3 2 single() (compute pair/local), minimisation and NVE energy conservation;
-#  - every class of bad input ends in a clean LAMMPS error (no crash, no hang).
+#  - every class of bad input ends in a clean LAMMPS error (no crash, no hang);
+#  - MPI (bin/lmp --np N: LAMMPS built with MPI, built on first use): ours on 2 and 3 ranks,
+#    newton on and off, vs ours serial and vs official on as many ranks (same quantities and
+#    tolerance); 200 NVE steps on 2 ranks vs serial (neighbour rebuilds, atoms changing
+#    rank); atoms too close and bad files end in our error, not a hang.
 # Usage: lammps-plugin-src/tests/run.sh [-k]   (-k keeps the work directory)
 # Prints "N passed, N failed" last; exit status 1 if anything failed.
 set -uo pipefail
@@ -335,20 +339,31 @@ mass * 92.906
 if "${ntypes} >= 2" then "set type 1 type/ratio 2 0.5 77"
 if "${close} == 1" then "create_atoms 1 single 0.0005 0 0 units box"
 if "${close} == 2" then "create_atoms 1 single 1.2 0 0 units box"
+if "${close} == 3" then "create_atoms 1 single 4.9517 4.9512 4.9512 units box"
 pair_style ${style}
 pair_coeff ${coeff}
 run 0
 EOF
-# expect_error LABEL "EXPECTED TEXT" STYLE COEFF [NTYPES] [CLOSE] [NEWTON] [UNITS]
+# expect_error LABEL "EXPECTED TEXT" STYLE COEFF [NTYPES] [CLOSE] [NEWTON] [UNITS] [NP]
+# (CLOSE 3: an atom too close to one at the high corner; NP > 0: on NP MPI ranks, where any
+# non-zero exit status of mpirun but timeout's 124 counts)
 expect_error() {
   local label=$1 expected=$2 style=$3 coeff=$4 ntypes=${5:-1} close=${6:-0} newton=${7:-on} units=${8:-metal}
+  local np=${9:-0}
   local o="$work/bad_$(echo "$label" | tr -c 'A-Za-z0-9' _)"
-  ( cd "$P" && timeout 120 "$lmp" -in "$work/in.bad" -log none -var style "$style" -var coeff "$coeff" \
+  local npflag=()
+  ((np)) && npflag=(--np "$np")
+  ( cd "$P" && timeout 120 "$lmp" "${npflag[@]}" -in "$work/in.bad" -log none -var style "$style" -var coeff "$coeff" \
       -var ntypes "$ntypes" -var close "$close" -var newton "$newton" -var units "$units" ) > "$o.out" 2>&1
   local st=$?
-  local err
+  local err stok=0
   err="$(grep -m1 '^ERROR' "$o.out")"
-  if [[ $st -ge 1 && $st -le 2 && -n "$err" && "$err" == *"$expected"* ]]; then
+  if ((np)); then
+    [[ $st -ne 0 && $st -ne 124 ]] && stok=1
+  else
+    [[ $st -ge 1 && $st -le 2 ]] && stok=1
+  fi
+  if ((stok)) && [[ -n "$err" && "$err" == *"$expected"* ]]; then
     echo "PASS bad input, $label: $err"
     record 0 "$label"
   else
@@ -388,17 +403,184 @@ expect_error "atoms too close (uf3 3, newton off)" "closer than the first knot" 
 expect_error "atoms too close (uf3 2)"    "closer than the first knot"       "uf3 2" "* * Nb.uf3 Nb" 1 1
 expect_error "3-body leg below its first knot" "leg of the 3-body spline"    "uf3 3" "* * NbTa_general.uf3 Nb Ta" 2 2
 
+# ---------------------------------------------------------------- MPI
+# Same systems on 2 and 3 MPI ranks (processors auto; two split along x or y).  set type/ratio depends on the number
+# of ranks, so each system is created once (serial, as in compare_case) and written with
+# write_data; every run below, serial included, reads that file.
+echo "[tests] MPI: LAMMPS built with MPI (scripts/build-lammps.sh --mpi; the first time builds it, about 10 minutes, under nice)"
+if ! "$repo/scripts/build-lammps.sh" --mpi > "$work/mpi_build.out" 2>&1 || ! "$lmp" --np 1 -h > /dev/null 2>> "$work/mpi_build.out"; then
+  echo "FAIL MPI: cannot build LAMMPS with MPI or the plugin for it:"; tail -20 "$work/mpi_build.out"
+  record 1 "MPI build"
+else
+  # (DISPYZ: random displacement along y and z, by default DISP as along x)
+  sed -n '/^units/,/^displace_atoms/p' "$work/in.case" | grep -v '^newton' |
+    sed 's/^displace_atoms all random ${disp} ${disp} ${disp}/variable dispyz index ${disp}\n&/;
+         s/random ${disp} ${disp} ${disp}/random ${disp} ${dispyz} ${dispyz}/' > "$work/in.mpiprep"
+  grep -q 'random ${disp} ${dispyz} ${dispyz}' "$work/in.mpiprep" ||
+    { echo "FAIL MPI: in.mpiprep lacks the displacement line"; record 1 "mpi prep"; }
+  echo 'write_data ${data}' >> "$work/in.mpiprep"
+  cat > "$work/in.mpicase" <<'EOF'
+units metal
+newton ${newton}
+atom_modify map array
+variable grid index "* * *"
+processors ${grid}
+read_data ${data}
+pair_style uf3 ${nb}
+pair_coeff * * ${file} ${els}
+compute pe all pe/atom
+compute st all stress/atom NULL
+if "${twice} == 1" then "run 0" "displace_atoms all random 0.4 0.4 0.4 777 units box"
+dump d all custom 1 ${out}.dump id fx fy fz c_pe c_st[1] c_st[2] c_st[3] c_st[4] c_st[5] c_st[6]
+dump_modify d sort id format float %.17g
+run 0
+print "RESULT $(pe:%.17g) $(pxx:%.17g) $(pyy:%.17g) $(pzz:%.17g) $(pxy:%.17g) $(pxz:%.17g) $(pyz:%.17g)"
+EOF
+
+  # run_np NP MODE NEWTON OUT INPUT [-var ...]: as run_lmp, on NP MPI ranks (NP 0: serial LAMMPS)
+  run_np() {
+    local np=$1 mode=$2 newton=$3 out=$4 input=$5
+    shift 5
+    local flag=()
+    ((np)) && flag=(--np "$np")
+    [[ "$mode" == ref ]] && flag+=(--reference)
+    timeout 900 "$lmp" "${flag[@]}" -in "$input" -log "$out.log" -screen none -var newton "$newton" \
+      -var out "$out" "$@" > "$out.out" 2>&1
+  }
+  # mpi_log_ok OUT NP MODE: the log shows NP ranks and the intended pair style (ours / official)
+  mpi_log_ok() {
+    local out=$1 np=$2 mode=$3 grid
+    grid="$(awk '/MPI processor grid/{print $1 * $3 * $5; exit}' "$out.log")"
+    [[ "$grid" == "$np" ]] || { echo "    $out.log: expected a grid of $np MPI ranks, found '$grid'"; return 1; }
+    if [[ "$mode" == ours ]]; then
+      grep -q 'Overriding built-in pair style uf3 from plugin' "$out.log" || { echo "    $out.log: our plugin was not loaded"; return 1; }
+    else
+      ! grep -q 'from plugin' "$out.log" || { echo "    $out.log: the reference run loaded a plugin"; return 1; }
+    fi
+  }
+  # mpi_data OUT NTYPES NREP DISP TRI: writes OUT.data (serial LAMMPS, created as in compare_case;
+  # DISP "X/YZ": random displacements up to X along x, YZ along y and z)
+  mpi_data() {
+    local dx=${4%/*} dyz=${4#*/}
+    timeout 300 "$lmp" --reference -in "$work/in.mpiprep" -log none -screen none -var data "$1.data" \
+      -var ntypes "$2" -var nrep "$3" -var a 3.3008 -var disp "$dx" -var dispyz "$dyz" -var seed 8191 -var tri "$5" \
+      > "$1.prep.out" 2>&1
+  }
+
+  # mpi_case NAME FILE NB ELEMENTS NTYPES NREP DISP TRI [TWICE] [GRID]
+  # (arguments as compare_case; GRID auto (processors * * *), x (NP 1 1) or y (1 NP 1))
+  mpi_case() {
+    local name=$1 file=$2 nb=$3 els=$4 ntypes=$5 nrep=$6 disp=$7 tri=$8 twice=${9:-0} grid=${10:-auto}
+    local o="$work/mpi_$name"
+    mpi_data "$o" "$ntypes" "$nrep" "$disp" "$tri" ||
+      { echo "FAIL MPI $name: cannot write the data file"; tail -3 "$o.prep.out"; record 1 "mpi $name data"; return; }
+    local vars=(-var data "$o.data" -var file "$P/$file" -var nb "$nb" -var els "$els" -var twice "$twice")
+    local nt np
+    for nt in on off; do
+      run_np 0 ours $nt "$o.serial.$nt" "$work/in.mpicase" "${vars[@]}" ||
+        { echo "FAIL MPI $name: serial run (newton $nt) failed"; tail -3 "$o.serial.$nt.out"; record 1 "mpi $name serial $nt"; return; }
+    done
+    for np in 2 3; do
+      local gvar=() want=""
+      case $grid in
+        x) gvar=(-var grid "$np 1 1"); want="$np by 1 by 1" ;;
+        y) gvar=(-var grid "1 $np 1"); want="1 by $np by 1" ;;
+      esac
+      if ! run_np $np ref on "$o.np$np.ref" "$work/in.mpicase" "${vars[@]}" "${gvar[@]}" || ! mpi_log_ok "$o.np$np.ref" $np ref ||
+         ! grep -q "$want MPI processor grid" "$o.np$np.ref.log"; then
+        echo "FAIL MPI $name: official run on $np ranks failed"; tail -5 "$o.np$np.ref.out"; record 1 "mpi $name ref np$np"; continue
+      fi
+      for nt in on off; do
+        if run_np $np ours $nt "$o.np$np.$nt" "$work/in.mpicase" "${vars[@]}" "${gvar[@]}" && mpi_log_ok "$o.np$np.$nt" $np ours; then
+          python3 "$here/compare.py" results "$o.np$np.ref" "$o.np$np.$nt" $TOL "MPI $name: ours $np ranks (newton $nt) vs official $np ranks"
+          record $? "mpi $name np$np $nt vs official"
+          python3 "$here/compare.py" results "$o.serial.$nt" "$o.np$np.$nt" $TOL "MPI $name: ours $np ranks (newton $nt) vs ours serial"
+          record $? "mpi $name np$np $nt vs serial"
+        else
+          echo "FAIL MPI $name: our run on $np ranks (newton $nt) failed"; tail -5 "$o.np$np.$nt.out"; record 1 "mpi $name np$np $nt"
+        fi
+      done
+    done
+  }
+
+  echo "[tests] MPI: ours on 2 and 3 ranks (newton on, off) vs ours serial and vs official on as many ranks (tolerance $TOL)"
+  #        name             file        nb  elements     ntypes nrep disp tri twice
+  mpi_case nb3_2000         Nb.uf3      3   "Nb"         1      10   0.05 0
+  mpi_case nb3_2atoms       Nb.uf3      3   "Nb"         1      1    0.1  0
+  mpi_case nb3_16_tri       Nb.uf3      3   "Nb"         1      2    0.15 1
+  mpi_case nb2_2000_2bfile  Nb_2b.uf3   2   "Nb"         1      10   0.05 0
+  mpi_case nbta3_3types_tri NbTa.uf3    3   "Ta Nb Ta"   3      3    0.1  1
+  mpi_case nbta2_3types     NbTa.uf3    2   "Nb Ta Nb"   3      4    0.1  0
+  mpi_case nbta3_rerun      NbTa.uf3    3   "Nb Ta"      2      5    0.1  1   1
+  # atoms displaced along x only, ranks split along x or y: many pairs across ranks have equal
+  # z (and y), so the rule that gives each pair term to exactly one side decides on y or x
+  mpi_case nb3_xonly_splitx Nb.uf3      3   "Nb"         1      6    0.1/0 0  0     x
+  mpi_case nbta3_xonly_splity NbTa.uf3  3   "Ta Nb Ta"   3      5    0.1/0 1  0     y
+
+  # NVE: 200 steps on 2 ranks vs serial; a short skin and a hot start so that the neighbour
+  # lists are rebuilt often (atoms change rank at rebuilds) and our candidate lists with them
+  echo "[tests] MPI: NVE, 200 steps on 2 ranks vs serial (1024 atoms, 1500 K, skin 0.3 A)"
+  cat > "$work/in.mpinve" <<'EOF'
+units metal
+newton ${newton}
+atom_modify map array
+read_data ${data}
+velocity all create 1500 4928459 loop geom
+pair_style uf3 ${nb}
+pair_coeff * * ${file} ${els}
+neighbor 0.3 bin
+neigh_modify every 1 delay 0 check yes
+fix 1 all nve
+timestep 0.002
+thermo 10
+thermo_style custom step pe ke etotal
+thermo_modify format float %.15g
+run 200
+EOF
+  for spec in "NbTa.uf3|3|Nb Ta|2" "Nb.uf3|2|Nb|1"; do
+    IFS='|' read -r file nb els ntypes <<< "$spec"
+    o="$work/mpinve_${file%.uf3}_$nb"
+    mpi_data "$o" "$ntypes" 8 0.0 0 ||
+      { echo "FAIL MPI NVE $file: cannot write the data file"; tail -3 "$o.prep.out"; record 1 "mpi nve data"; continue; }
+    nvars=(-var data "$o.data" -var file "$P/$file" -var nb "$nb" -var els "$els")
+    for nt in on off; do
+      if run_np 0 ours $nt "$o.serial.$nt" "$work/in.mpinve" "${nvars[@]}" &&
+         run_np 2 ours $nt "$o.np2.$nt" "$work/in.mpinve" "${nvars[@]}" && mpi_log_ok "$o.np2.$nt" 2 ours; then
+        python3 "$here/compare.py" thermo "$o.serial.$nt.log" "$o.np2.$nt.log" $TOL \
+          "MPI NVE $file uf3 $nb (newton $nt): 2 ranks vs serial"
+        record $? "mpi nve $file $nb $nt"
+      else
+        echo "FAIL MPI NVE $file uf3 $nb (newton $nt): run failed"; tail -5 "$o.np2.$nt.out"; record 1 "mpi nve $file $nt"
+      fi
+    done
+  done
+
+  echo "[tests] MPI: bad input ends in our error on 2 and 3 ranks (no hang)"
+  expect_error "MPI 2 ranks: atoms too close (uf3 3)"             "closer than the first knot" "uf3 3" "* * Nb.uf3 Nb" 1 1 on  metal 2
+  expect_error "MPI 2 ranks: atoms too close (uf3 3, newton off)" "closer than the first knot" "uf3 3" "* * Nb.uf3 Nb" 1 1 off metal 2
+  expect_error "MPI 3 ranks: atoms too close, last rank (uf3 3)"  "closer than the first knot" "uf3 3" "* * Nb.uf3 Nb" 1 3 on  metal 3
+  expect_error "MPI 3 ranks: atoms too close, last rank (uf3 2, newton off)" "closer than the first knot" "uf3 2" "* * Nb.uf3 Nb" 1 3 off metal 3
+  expect_error "MPI 2 ranks: 3-body leg below its first knot"     "leg of the 3-body spline"   "uf3 3" "* * NbTa_general.uf3 Nb Ta" 2 2 on metal 2
+  expect_error "MPI 2 ranks: malformed number"                    "found '0.6x'"               "uf3 3" "* * bad_number.uf3 Nb" 1 0 on metal 2
+  expect_error "MPI 3 ranks: missing file"                        "cannot open potential file" "uf3 3" "* * nonexistent.uf3 Nb" 1 0 on metal 3
+fi
+
 # ---------------------------------------------------------------- summary
 if [[ -f "$UF3_TEST_STATS" ]]; then
   python3 - "$UF3_TEST_STATS" <<'EOF'
 import sys
-worst = {}
+worst, mpi = {}, {}
 for line in open(sys.argv[1]):
+    label = " ".join(w for w in line.split() if "=" not in w)
     for w in line.split():
         if "=" in w:
             k, v = w.split("=")
             worst[k] = max(worst.get(k, 0.0), float(v))
+            if label.startswith("MPI"):
+                mpi[k] = max(mpi.get(k, 0.0), float(v))
 print("[tests] worst relative differences over all comparisons: " + " ".join(f"{k} {v:.1e}" for k, v in worst.items()))
+if mpi:
+    print("[tests] of which MPI comparisons: " + " ".join(f"{k} {v:.1e}" for k, v in mpi.items()))
 EOF
 fi
 if ((failed)); then
