@@ -34,18 +34,22 @@ public final class JavaEvaluator implements Evaluator {
     private final KnotSequence[] pairKnots;
     private final double[][] pairTable;
     private final double[] pairCut;
-    // 3-body terms, index (centre * ne + a) * ne + b for a neighbour of element a whose partner is of element b
+    // 3-body terms, index (centre * ne + a) * ne + b for a neighbour of element a whose partner is of element b;
+    // the neighbour of element a is "leg a" of the triplet, its partner "leg b"
     private final boolean threeBody;
     private final double[] tripletReach;
     private final TripletTerm[] tripletTerm;
-    private final boolean[] swapped;        // the neighbour of element a lies on leg ik of the term
-    private final CubicBSpline.Table[] leg;   // the basis of that neighbour's leg (ij, or ik when swapped)
+    private final boolean[] swapped;        // leg a is leg ik of the term (and leg b leg ij)
+    private final CubicBSpline.Table[] leg;   // the basis of leg a (ij, or ik when swapped)
     private final double[] legCut;
     private final KnotSequence[] jkKnots;
     private final double[] jkCut;
-    private final double[][] tensor;         // tensor-spline table of the term, see tensorTable
-    private final int[] lCount;              // basis functions along ij
-    private final int[] mCount;              // basis functions along ik
+    // the jk knot intervals when the knots are uniform (spacing 1 / jkScale from jkStart), else jkScale = 0
+    private final double[] jkStart;
+    private final double[] jkScale;
+    private final double[][] tensor;         // tensor-spline table of the term oriented (leg a, leg b), see tensorTable
+    private final int[] aCount;              // basis functions along leg a
+    private final int[] bCount;              // basis functions along leg b
 
     public JavaEvaluator(Uf3Model model) {
         this.model = model;
@@ -65,10 +69,13 @@ public final class JavaEvaluator implements Evaluator {
         legCut = new double[n3];
         jkKnots = new KnotSequence[n3];
         jkCut = new double[n3];
+        jkStart = new double[n3];
+        jkScale = new double[n3];
         tensor = new double[n3][];
-        lCount = new int[n3];
-        mCount = new int[n3];
+        aCount = new int[n3];
+        bCount = new int[n3];
         java.util.Map<TripletTerm, double[]> tables = new java.util.IdentityHashMap<>();
+        java.util.Map<TripletTerm, double[]> transposed = new java.util.IdentityHashMap<>();
         for (int a = 0; a < ne; a++) {
             oneBody[a] = model.oneBodyEnergy(elements.get(a));
             for (int b = 0; b < ne; b++) {
@@ -91,9 +98,13 @@ public final class JavaEvaluator implements Evaluator {
                         legCut[x] = own.max();
                         jkKnots[x] = t.knotsJK();
                         jkCut[x] = t.knotsJK().max();
-                        tensor[x] = tables.computeIfAbsent(t, JavaEvaluator::tensorTable);
-                        lCount[x] = t.knotsIJ().basisCount();
-                        mCount[x] = t.knotsIK().basisCount();
+                        KnotSequence jk = t.knotsJK();
+                        jkStart[x] = jk.knot(3);
+                        jkScale[x] = jk.isUniform() ? jk.intervalCount() / (jk.knot(jk.size() - 4) - jk.knot(3)) : 0;
+                        tensor[x] = swapped[x] ? transposed.computeIfAbsent(t, u -> tensorTable(u, true))
+                                : tables.computeIfAbsent(t, u -> tensorTable(u, false));
+                        aCount[x] = own.basisCount();
+                        bCount[x] = (swapped[x] ? t.knotsIJ() : t.knotsIK()).basisCount();
                         tripletReach[c] = Math.max(tripletReach[c], Math.max(t.knotsIJ().max(), t.knotsIK().max()));
                     }
                 }
@@ -101,28 +112,33 @@ public final class JavaEvaluator implements Evaluator {
         }
     }
 
+    /** Doubles per (q, l, m) entry of a tensor table, as in {@link CubicBSpline.Table#splineTable}. */
+    private static final int TENSOR_STRIDE = CubicBSpline.Table.SPLINE_STRIDE;
+
     /**
      * The triplet term as a cubic polynomial in x = r_jk − t_q on each jk-knot interval q, for every
-     * pair (l, m) of ij and ik basis functions: V3 = Σ_lm B_l(r_ij) B_m(r_ik) Σ_p a[q][l][m][p] x^p with
-     * a[q][l][m][·] the per-interval polynomial of the 1-D spline Σ_n c_lmn B_n (CubicBSpline.Table).
-     * Layout [q][l][m][8], q the knot index of the jk leg, 8 doubles per (q, l, m) as in
-     * {@link CubicBSpline.Table#splineTable}: a0..a3, then a1, 2 a2, 3 a3 for the x-derivative. The 16
-     * (l, m) entries a triplet reads lie in four runs of 32 consecutive doubles. This replaces the
-     * jk-leg basis and one of the three contractions per triplet.
+     * pair (l, m) of ij and ik basis functions: V3 = Σ_lm B_l(r_ij) B_m(r_ik) h_lm(x) with
+     * h_lm(x) = Σ_p a[q][l][m][p] x^p the per-interval polynomial of the 1-D spline Σ_n c_lmn B_n.
+     * Layout [q][l][m][8], 8 doubles per (q, l, m) as in {@link CubicBSpline.Table#splineTable}: a0..a3,
+     * then a1, 2 a2, 3 a3 for the x-derivative. The 16 (l, m) entries a triplet reads lie in four runs of
+     * 32 consecutive doubles. This replaces the jk-leg basis and one of the three contractions per
+     * triplet. With {@code transposed} the first index is the ik basis function and the second the ij
+     * one ([q][m][l][8]), for a neighbour that lies on leg ik.
      */
-    private static double[] tensorTable(TripletTerm t) {
+    private static double[] tensorTable(TripletTerm t, boolean transposed) {
         int nl = t.knotsIJ().basisCount(), nm = t.knotsIK().basisCount(), nn = t.knotsJK().basisCount();
         KnotSequence jk = t.knotsJK();
         CubicBSpline.Table basis = CubicBSpline.Table.of(jk);
         double[] c = t.coefficients();
-        int stride = CubicBSpline.Table.SPLINE_STRIDE;
-        double[] out = new double[jk.size() * nl * nm * stride];
+        double[] out = new double[jk.size() * nl * nm * TENSOR_STRIDE];
         for (int l = 0; l < nl; l++) {
             for (int m = 0; m < nm; m++) {
                 int row = (l * nm + m) * nn;
                 double[] spline = basis.splineTable(java.util.Arrays.copyOfRange(c, row, row + nn));
+                int pair = transposed ? m * nl + l : l * nm + m;
                 for (int q = 3; q <= jk.size() - 5; q++) {
-                    System.arraycopy(spline, stride * q, out, ((q * nl + l) * nm + m) * stride, stride);
+                    System.arraycopy(spline, TENSOR_STRIDE * q, out, (q * nl * nm + pair) * TENSOR_STRIDE,
+                            TENSOR_STRIDE);
                 }
             }
         }
@@ -252,27 +268,31 @@ public final class JavaEvaluator implements Evaluator {
 
     /**
      * The triplet terms, centre by centre, with scratch sized for the longest neighbour row. For a
-     * centre i, the neighbours within the 3-body reach form a short list of slots; each slot keeps
-     * its leg basis per partner element, and the force and energy share it receives from the
-     * triplets centred on i (added to the atoms once the centre is done).
+     * centre i, the neighbours within the 3-body reach form a short list of slots, grouped by element
+     * (group e holds slots e·capacity … e·capacity + groupSize[e] − 1), so that every run of partners
+     * shares one term and its tables. Each slot keeps its leg basis per partner element, and the
+     * force and energy it receives from the triplets centred on i (added to the atoms once the centre
+     * is done).
      */
     private final class TripletSweep {
         private final NeighborList nl;
+        private final int capacity;       // slots per element group: the longest neighbour row
+        private final int[] groupSize;    // per element: slots in use for the current centre
+        private final int[] entry;        // list entries of the current centre within the reach
         private final int[] atom;
-        private final int[] element;
+        private final double[] inverse;   // per slot: 1 / r
         private final double[] dist;
-        private final double[] inverse;
         private final double[] disp;      // 3 per slot: x_j − x_i
         private final double[] force;     // 3 per slot: force on the neighbour from triplets centred on i
-        private final double[] energy;    // per slot: its third of those triplets' energies
+        private final double[] energy;    // per slot: Σ V3 of its triplets centred on i (a third is its share)
         private final double[] basis;     // 8 per (slot, partner element): B_0..3, B'_0..3 of the slot's leg
         private final int[] first;        // per (slot, partner element): first basis index, or NONE / TOO_CLOSE
-        // the partners b of the current slot a whose triplet is on: slot, jk interval, x in it, r_jk, x_b − x_a
+        // the partners b of the current slot a whose triplet is on: slot, first (l, m) row of its tensor
+        // entries ((q * na + l0) * nb + m0 for jk interval q), x in that interval, 1 / r_jk
         private final int[] partner;
-        private final int[] interval;
+        private final int[] tableRow;
         private final double[] offset;
-        private final double[] rjk;
-        private final double[] ujk;
+        private final double[] inverseJk;
 
         private static final int NONE = -1;      // beyond the leg's cutoff: no triplet
         private static final int TOO_CLOSE = -2; // below the leg's first knot: an error if the triplet is on
@@ -283,47 +303,51 @@ public final class JavaEvaluator implements Evaluator {
             for (int i = 0; i < nl.atomCount(); i++) {
                 longest = Math.max(longest, nl.end(i) - nl.start(i));
             }
-            atom = new int[longest];
-            element = new int[longest];
-            dist = new double[longest];
-            inverse = new double[longest];
-            disp = new double[3 * longest];
-            force = new double[3 * longest];
-            energy = new double[longest];
-            basis = new double[8 * longest * ne];
-            first = new int[longest * ne];
+            capacity = longest;
+            int slots = ne * longest;
+            groupSize = new int[ne];
+            entry = new int[longest];
+            atom = new int[slots];
+            inverse = new double[slots];
+            dist = new double[slots];
+            disp = new double[3 * slots];
+            force = new double[3 * slots];
+            energy = new double[slots];
+            basis = new double[8 * slots * ne];
+            first = new int[slots * ne];
             partner = new int[longest];
-            interval = new int[longest];
+            tableRow = new int[longest];
             offset = new double[longest];
-            rjk = new double[longest];
-            ujk = new double[3 * longest];
+            inverseJk = new double[longest];
         }
 
         void run(Structure s, int[] sp, double[] atomE, double[] f, double[] w) {
             double wxx = 0, wyy = 0, wzz = 0, wyz = 0, wxz = 0, wxy = 0;
             for (int i = 0; i < atomE.length; i++) {
                 int ci = sp[i];
-                int count = shortList(i, ci, sp);
-                double ei = tripletsOf(s, i, ci, count);
+                shortList(i, ci, sp);
+                double ei = tripletsOf(s, i, ci);
                 // hand the neighbours their forces and energies; F_i = −Σ F_neighbours; W = Σ d ⊗ F
                 double fix = 0, fiy = 0, fiz = 0;
-                for (int a = 0; a < count; a++) {
-                    int j = atom[a];
-                    double fx = force[3 * a], fy = force[3 * a + 1], fz = force[3 * a + 2];
-                    double dx = disp[3 * a], dy = disp[3 * a + 1], dz = disp[3 * a + 2];
-                    f[3 * j] += fx;
-                    f[3 * j + 1] += fy;
-                    f[3 * j + 2] += fz;
-                    fix -= fx;
-                    fiy -= fy;
-                    fiz -= fz;
-                    wxx += dx * fx;
-                    wyy += dy * fy;
-                    wzz += dz * fz;
-                    wyz += dy * fz;
-                    wxz += dx * fz;
-                    wxy += dx * fy;
-                    atomE[j] += energy[a];
+                for (int g = 0; g < ne; g++) {
+                    for (int a = g * capacity, end = a + groupSize[g]; a < end; a++) {
+                        int j = atom[a];
+                        double fx = force[3 * a], fy = force[3 * a + 1], fz = force[3 * a + 2];
+                        double dx = disp[3 * a], dy = disp[3 * a + 1], dz = disp[3 * a + 2];
+                        f[3 * j] += fx;
+                        f[3 * j + 1] += fy;
+                        f[3 * j + 2] += fz;
+                        fix -= fx;
+                        fiy -= fy;
+                        fiz -= fz;
+                        wxx += dx * fx;
+                        wyy += dy * fy;
+                        wzz += dz * fz;
+                        wyz += dy * fz;
+                        wxz += dx * fz;
+                        wxy += dx * fy;
+                        atomE[j] += energy[a] / 3;
+                    }
                 }
                 f[3 * i] += fix;
                 f[3 * i + 1] += fiy;
@@ -339,28 +363,32 @@ public final class JavaEvaluator implements Evaluator {
         }
 
         /** Fills the slots of centre i (element ci): neighbours within the reach and their leg bases. */
-        private int shortList(int i, int ci, int[] sp) {
+        private void shortList(int i, int ci, int[] sp) {
             double reach = tripletReach[ci];
-            int count = 0;
+            // the entries within the reach, without a branch per entry
+            int n = 0;
             for (int e = nl.start(i), end = nl.end(i); e < end; e++) {
+                entry[n] = e;
+                n += nl.distance(e) < reach ? 1 : 0;
+            }
+            java.util.Arrays.fill(groupSize, 0);
+            for (int p = 0; p < n; p++) {
+                int e = entry[p];
                 double r = nl.distance(e);
-                if (!(r < reach)) {
-                    continue;
-                }
                 int j = nl.neighbor(e);
                 int cj = sp[j];
-                atom[count] = j;
-                element[count] = cj;
-                dist[count] = r;
-                inverse[count] = 1.0 / r;
+                int a = cj * capacity + groupSize[cj]++;
+                atom[a] = j;
+                dist[a] = r;
+                inverse[a] = 1.0 / r;
                 for (int k = 0; k < 3; k++) {
-                    disp[3 * count + k] = nl.vector(e, k);
-                    force[3 * count + k] = 0;
+                    disp[3 * a + k] = nl.vector(e, k);
+                    force[3 * a + k] = 0;
                 }
-                energy[count] = 0;
+                energy[a] = 0;
                 for (int ck = 0; ck < ne; ck++) {
                     int t = (ci * ne + cj) * ne + ck;
-                    int slot = count * ne + ck;
+                    int slot = a * ne + ck;
                     if (r >= legCut[t]) {
                         first[slot] = NONE;
                     } else {
@@ -368,116 +396,141 @@ public final class JavaEvaluator implements Evaluator {
                         first[slot] = s0 < 0 ? TOO_CLOSE : s0;
                     }
                 }
-                count++;
             }
-            return count;
         }
 
         /**
-         * All triplets (a, b), a before b in the short list, of centre i: adds the forces on the
-         * neighbours and their energy shares to the slots; returns the centre's energy share. For
-         * each a, a first loop finds the partners b whose triplet is on (their r_jk and jk interval),
-         * a second does the contractions: short independent iterations, so the square root and the
-         * interval search of one triplet overlap the arithmetic of others.
+         * All triplets (a, b) of centre i, each unordered pair of slots once: adds the forces on the
+         * neighbours and their energies to the slots; returns the centre's energy share. For each slot
+         * a and each group of partners b (element eb, a before b), one term applies: a first loop finds
+         * the partners whose triplet is on (r_jk, jk interval), a second does the contractions: short
+         * independent iterations, so the square root and the interval search of one triplet overlap
+         * the arithmetic of others.
          */
-        private double tripletsOf(Structure s, int i, int ci, int count) {
-            double ei = 0;
-            for (int a = 0; a < count; a++) {
-                int ca = element[a];
-                int active = 0;
-                for (int b = a + 1; b < count; b++) {
-                    int cb = element[b];
-                    int sa = a * ne + cb;
-                    int sb = b * ne + ca;
-                    if (first[sa] == NONE || first[sb] == NONE) {
-                        continue;
-                    }
-                    int t = (ci * ne + ca) * ne + cb;
-                    double ux = disp[3 * b] - disp[3 * a];
-                    double uy = disp[3 * b + 1] - disp[3 * a + 1];
-                    double uz = disp[3 * b + 2] - disp[3 * a + 2];
-                    double r = Math.sqrt(ux * ux + uy * uy + uz * uz);
-                    if (r >= jkCut[t]) {
-                        continue;
-                    }
-                    KnotSequence kn = jkKnots[t];
-                    int q = first[sa] < 0 || first[sb] < 0 ? -1 : kn.interval(r);
-                    if (q < 0) {
-                        // j is the neighbour on leg ij of the term, k the one on leg ik
-                        int j = swapped[t] ? b : a, k = swapped[t] ? a : b;
-                        throw tripletTooClose(s, i, atom[j], atom[k], first[j == a ? sa : sb], first[k == a ? sa : sb],
-                                dist[j], dist[k], r, tripletTerm[t]);
-                    }
-                    partner[active] = b;
-                    interval[active] = q;
-                    offset[active] = r - kn.knot(q);
-                    rjk[active] = r;
-                    ujk[3 * active] = ux;
-                    ujk[3 * active + 1] = uy;
-                    ujk[3 * active + 2] = uz;
-                    active++;
-                }
-                for (int p = 0; p < active; p++) {
-                    int b = partner[p];
-                    int cb = element[b];
-                    int t = (ci * ne + ca) * ne + cb;
-                    // j is the neighbour on leg ij of the term, k the one on leg ik; u = x_k − x_j
-                    int j = a, k = b, sj = a * ne + cb, sk = b * ne + ca;
-                    double sign = 1;
-                    if (swapped[t]) {
-                        j = b;
-                        k = a;
-                        sj = b * ne + ca;
-                        sk = a * ne + cb;
-                        sign = -1;
-                    }
-                    double v = 0, gij = 0, gik = 0, gjk = 0;
-                    {
-                        // per l: A = Σ_m Bik_m h_lm, B = Σ_m Bik'_m h_lm, C = Σ_m Bik_m h'_lm with h_lm(x) the
-                        // jk polynomial of (l0+l, m0+m); then V3 = Σ_l Bij_l A, dV3/dr_ij = Σ_l Bij'_l A, ...
+        private double tripletsOf(Structure s, int i, int ci) {
+            double vi = 0;
+            for (int ea = 0; ea < ne; ea++) {
+                for (int a = ea * capacity, aEnd = a + groupSize[ea]; a < aEnd; a++) {
+                    double ax = disp[3 * a], ay = disp[3 * a + 1], az = disp[3 * a + 2];
+                    double fax = 0, fay = 0, faz = 0; // Σ gjk u / r_jk over a's triplets
+                    double ga = 0;                    // Σ dV3/dr_a over a's triplets
+                    double va = 0;                    // Σ V3 over the triplets where a comes first
+                    for (int eb = ea; eb < ne; eb++) {
+                        int sa = a * ne + eb;
+                        int l0 = first[sa];
+                        if (l0 == NONE) {
+                            continue;
+                        }
+                        int t = (ci * ne + ea) * ne + eb;
+                        int bStart = eb == ea ? a + 1 : eb * capacity, bEnd = eb * capacity + groupSize[eb];
+                        KnotSequence kn = jkKnots[t];
+                        int na = aCount[t], nb = bCount[t];
+                        double cut = jkCut[t], low = kn.min(), start = jkStart[t], scale = jkScale[t];
+                        int last = kn.size() - 5;
+                        int active = 0;
+                        for (int b = bStart; b < bEnd; b++) {
+                            int m0 = first[b * ne + ea];
+                            if (m0 == NONE) {
+                                continue;
+                            }
+                            double ux = disp[3 * b] - ax, uy = disp[3 * b + 1] - ay, uz = disp[3 * b + 2] - az;
+                            double r = Math.sqrt(ux * ux + uy * uy + uz * uz);
+                            if (r >= cut) {
+                                continue;
+                            }
+                            // the jk interval: on uniform knots directly (a triplet on a knot may get the
+                            // interval below it, whose polynomial agrees there to rounding), else by search
+                            int q;
+                            if (l0 < 0 || m0 < 0 || !(r >= low)) {
+                                q = -1;
+                            } else if (scale > 0) {
+                                q = Math.min(3 + (int) ((r - start) * scale), last);
+                            } else {
+                                q = kn.interval(r);
+                            }
+                            if (q < 0) {
+                                throw tripletTooClose(s, i, a, b, t, r);
+                            }
+                            partner[active] = b;
+                            tableRow[active] = (q * na + l0) * nb + m0;
+                            offset[active] = r - kn.knot(q);
+                            inverseJk[active] = 1.0 / r;
+                            active++;
+                        }
+                        if (active == 0) {
+                            continue;
+                        }
                         double[] tab = tensor[t];
-                        int nm = mCount[t];
-                        int row = (interval[p] * lCount[t] + first[sj]) * nm + first[sk];
-                        double x = offset[p];
-                        int oj = 8 * sj, ok = 8 * sk;
-                        double bk0 = basis[ok], bk1 = basis[ok + 1], bk2 = basis[ok + 2], bk3 = basis[ok + 3];
-                        double dk0 = basis[ok + 4], dk1 = basis[ok + 5], dk2 = basis[ok + 6], dk3 = basis[ok + 7];
-                        for (int l = 0; l < 4; l++) {
-                            int o = 8 * (row + l * nm);
-                            double h0 = tab[o] + x * (tab[o + 1] + x * (tab[o + 2] + x * tab[o + 3]));
-                            double e0 = tab[o + 4] + x * (tab[o + 5] + x * tab[o + 6]);
-                            double h1 = tab[o + 8] + x * (tab[o + 9] + x * (tab[o + 10] + x * tab[o + 11]));
-                            double e1 = tab[o + 12] + x * (tab[o + 13] + x * tab[o + 14]);
-                            double h2 = tab[o + 16] + x * (tab[o + 17] + x * (tab[o + 18] + x * tab[o + 19]));
-                            double e2 = tab[o + 20] + x * (tab[o + 21] + x * tab[o + 22]);
-                            double h3 = tab[o + 24] + x * (tab[o + 25] + x * (tab[o + 26] + x * tab[o + 27]));
-                            double e3 = tab[o + 28] + x * (tab[o + 29] + x * tab[o + 30]);
-                            double sumA = bk0 * h0 + bk1 * h1 + bk2 * h2 + bk3 * h3;
-                            double sumB = dk0 * h0 + dk1 * h1 + dk2 * h2 + dk3 * h3;
-                            double sumC = bk0 * e0 + bk1 * e1 + bk2 * e2 + bk3 * e3;
-                            double bj = basis[oj + l];
-                            v += bj * sumA;
-                            gij += basis[oj + 4 + l] * sumA;
-                            gik += bj * sumB;
-                            gjk += bj * sumC;
+                        int oa = 8 * sa;
+                        for (int p = 0; p < active; p++) {
+                            int b = partner[p];
+                            int sb = b * ne + ea;
+                            int ob = 8 * sb;
+                            double bb0 = basis[ob], bb1 = basis[ob + 1], bb2 = basis[ob + 2], bb3 = basis[ob + 3];
+                            double db0 = basis[ob + 4], db1 = basis[ob + 5], db2 = basis[ob + 6], db3 = basis[ob + 7];
+                            double x = offset[p];
+                            int row = tableRow[p];
+                            // V3 = Σ_l Ba_l A_l, dV3/dr_a = Σ_l Ba'_l A_l, dV3/dr_b = Σ_l Ba_l B_l,
+                            // dV3/dr_jk = Σ_l Ba_l C_l with A_l = Σ_m Bb_m h_lm, B_l = Σ_m Bb'_m h_lm,
+                            // C_l = Σ_m Bb_m h'_lm and h_lm(x) the jk polynomial of (l0 + l, m0 + m)
+                            double v = 0, gva = 0, gvb = 0, gjk = 0;
+                            for (int l = 0; l < 4; l++) {
+                                int o = TENSOR_STRIDE * (row + l * nb);
+                                double h0 = tab[o] + x * (tab[o + 1] + x * (tab[o + 2] + x * tab[o + 3]));
+                                double e0 = tab[o + 4] + x * (tab[o + 5] + x * tab[o + 6]);
+                                double h1 = tab[o + 8] + x * (tab[o + 9] + x * (tab[o + 10] + x * tab[o + 11]));
+                                double e1 = tab[o + 12] + x * (tab[o + 13] + x * tab[o + 14]);
+                                double h2 = tab[o + 16] + x * (tab[o + 17] + x * (tab[o + 18] + x * tab[o + 19]));
+                                double e2 = tab[o + 20] + x * (tab[o + 21] + x * tab[o + 22]);
+                                double h3 = tab[o + 24] + x * (tab[o + 25] + x * (tab[o + 26] + x * tab[o + 27]));
+                                double e3 = tab[o + 28] + x * (tab[o + 29] + x * tab[o + 30]);
+                                double sumA = bb0 * h0 + bb1 * h1 + bb2 * h2 + bb3 * h3;
+                                double sumB = db0 * h0 + db1 * h1 + db2 * h2 + db3 * h3;
+                                double sumC = bb0 * e0 + bb1 * e1 + bb2 * e2 + bb3 * e3;
+                                double bl = basis[oa + l], dl = basis[oa + 4 + l];
+                                v += bl * sumA;
+                                gva += dl * sumA;
+                                gvb += bl * sumB;
+                                gjk += bl * sumC;
+                            }
+                            // F_a = −dV/dx_a = −gva d_a/r_a + gjk u/r_jk, F_b = −gvb d_b/r_b − gjk u/r_jk
+                            // with u = d_b − d_a; a's first term is summed over its triplets (ga)
+                            double sjk = gjk * inverseJk[p], sgb = gvb * inverse[b];
+                            double ux = disp[3 * b] - ax, uy = disp[3 * b + 1] - ay, uz = disp[3 * b + 2] - az;
+                            fax += sjk * ux;
+                            fay += sjk * uy;
+                            faz += sjk * uz;
+                            ga += gva;
+                            force[3 * b] -= sjk * ux + sgb * disp[3 * b];
+                            force[3 * b + 1] -= sjk * uy + sgb * disp[3 * b + 1];
+                            force[3 * b + 2] -= sjk * uz + sgb * disp[3 * b + 2];
+                            va += v;
+                            energy[b] += v;
                         }
                     }
-                    // F_j = −dV/dx_j = −gij d_ij/r_ij + gjk u/r_jk, F_k = −gik d_ik/r_ik − gjk u/r_jk
-                    double sij = gij * inverse[j], sik = gik * inverse[k], sjk = sign * gjk / rjk[p];
-                    double ux = ujk[3 * p], uy = ujk[3 * p + 1], uz = ujk[3 * p + 2];
-                    force[3 * j] += sjk * ux - sij * disp[3 * j];
-                    force[3 * j + 1] += sjk * uy - sij * disp[3 * j + 1];
-                    force[3 * j + 2] += sjk * uz - sij * disp[3 * j + 2];
-                    force[3 * k] -= sjk * ux + sik * disp[3 * k];
-                    force[3 * k + 1] -= sjk * uy + sik * disp[3 * k + 1];
-                    force[3 * k + 2] -= sjk * uz + sik * disp[3 * k + 2];
-                    double third = v / 3;
-                    ei += third;
-                    energy[j] += third;
-                    energy[k] += third;
+                    double sga = ga * inverse[a];
+                    force[3 * a] += fax - sga * ax;
+                    force[3 * a + 1] += fay - sga * ay;
+                    force[3 * a + 2] += faz - sga * az;
+                    energy[a] += va;
+                    vi += va;
                 }
             }
-            return ei;
+            return vi / 3;
+        }
+
+        /** The error for the triplet (a, b) of centre i whose legs are within reach but one below its first knot. */
+        private EvaluationException tripletTooClose(Structure s, int i, int a, int b, int t, double rjk) {
+            int ea = element(a), eb = element(b);
+            // j is the neighbour on leg ij of the term, k the one on leg ik
+            int j = swapped[t] ? b : a, k = swapped[t] ? a : b;
+            int l0 = first[j == a ? a * ne + eb : b * ne + ea], m0 = first[k == a ? a * ne + eb : b * ne + ea];
+            return JavaEvaluator.tripletTooClose(s, i, atom[j], atom[k], l0, m0, dist[j], dist[k], rjk,
+                    tripletTerm[t]);
+        }
+
+        private int element(int slot) {
+            return slot / capacity;
         }
     }
 
