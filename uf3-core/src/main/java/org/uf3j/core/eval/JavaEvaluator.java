@@ -34,6 +34,7 @@ public final class JavaEvaluator implements Evaluator {
     private final KnotSequence[] pairKnots;
     private final double[][] pairTable;
     private final double[] pairCut;
+    private final double[] pairScale;       // see intervalOf
     // 3-body terms, index (centre * ne + a) * ne + b for a neighbour of element a whose partner is of element b;
     // the neighbour of element a is "leg a" of the triplet, its partner "leg b"
     private final boolean threeBody;
@@ -44,9 +45,7 @@ public final class JavaEvaluator implements Evaluator {
     private final double[] legCut;
     private final KnotSequence[] jkKnots;
     private final double[] jkCut;
-    // the jk knot intervals when the knots are uniform (spacing 1 / jkScale from jkStart), else jkScale = 0
-    private final double[] jkStart;
-    private final double[] jkScale;
+    private final double[] jkScale;         // see intervalOf
     private final double[][] tensor;         // tensor-spline table of the term oriented (leg a, leg b), see tensorTable
     private final int[] aCount;              // basis functions along leg a
     private final int[] bCount;              // basis functions along leg b
@@ -61,6 +60,7 @@ public final class JavaEvaluator implements Evaluator {
         pairKnots = new KnotSequence[ne * ne];
         pairTable = new double[ne * ne][];
         pairCut = new double[ne * ne];
+        pairScale = new double[ne * ne];
         int n3 = ne * ne * ne;
         tripletReach = new double[ne];
         tripletTerm = new TripletTerm[n3];
@@ -69,7 +69,6 @@ public final class JavaEvaluator implements Evaluator {
         legCut = new double[n3];
         jkKnots = new KnotSequence[n3];
         jkCut = new double[n3];
-        jkStart = new double[n3];
         jkScale = new double[n3];
         tensor = new double[n3][];
         aCount = new int[n3];
@@ -83,6 +82,7 @@ public final class JavaEvaluator implements Evaluator {
                 pairKnots[a * ne + b] = p.knots();
                 pairTable[a * ne + b] = CubicBSpline.Table.of(p.knots()).splineTable(p.coefficients());
                 pairCut[a * ne + b] = p.knots().max();
+                pairScale[a * ne + b] = intervalScale(p.knots());
             }
         }
         if (threeBody) {
@@ -98,9 +98,7 @@ public final class JavaEvaluator implements Evaluator {
                         legCut[x] = own.max();
                         jkKnots[x] = t.knotsJK();
                         jkCut[x] = t.knotsJK().max();
-                        KnotSequence jk = t.knotsJK();
-                        jkStart[x] = jk.knot(3);
-                        jkScale[x] = jk.isUniform() ? jk.intervalCount() / (jk.knot(jk.size() - 4) - jk.knot(3)) : 0;
+                        jkScale[x] = intervalScale(t.knotsJK());
                         tensor[x] = swapped[x] ? transposed.computeIfAbsent(t, u -> tensorTable(u, true))
                                 : tables.computeIfAbsent(t, u -> tensorTable(u, false));
                         aCount[x] = own.basisCount();
@@ -110,6 +108,27 @@ public final class JavaEvaluator implements Evaluator {
                 }
             }
         }
+    }
+
+    /** 1 / knot spacing for uniform knots, 0 otherwise: see {@link #intervalOf}. */
+    private static double intervalScale(KnotSequence kn) {
+        return kn.isUniform() ? kn.intervalCount() / (kn.knot(kn.size() - 4) - kn.knot(3)) : 0;
+    }
+
+    /**
+     * The knot interval of r below the last knot, as {@link KnotSequence#interval} (−1 below the first
+     * knot), with scale = {@link #intervalScale}: on uniform knots computed directly, without the search
+     * and its corrections for rounding (r on a knot may get the interval below it, whose polynomial
+     * agrees with the next one there to rounding).
+     */
+    private static int intervalOf(KnotSequence kn, double scale, double r) {
+        if (!(r >= kn.min())) {
+            return -1;
+        }
+        if (scale > 0) {
+            return Math.min(3 + (int) ((r - kn.knot(3)) * scale), kn.size() - 5);
+        }
+        return kn.interval(r);
     }
 
     /** Doubles per (q, l, m) entry of a tensor table, as in {@link CubicBSpline.Table#splineTable}. */
@@ -222,7 +241,7 @@ public final class JavaEvaluator implements Evaluator {
                     continue;
                 }
                 KnotSequence kn = pairKnots[pair];
-                int q = kn.interval(r);
+                int q = intervalOf(kn, pairScale[pair], r);
                 if (q < 0) {
                     PairTerm p = model.pair(elements.get(sp[i]), elements.get(sp[j]));
                     throw tooClose(s, i, j, r, kn.min(), "2-body " + p.first() + "-" + p.second());
@@ -425,8 +444,7 @@ public final class JavaEvaluator implements Evaluator {
                         int bStart = eb == ea ? a + 1 : eb * capacity, bEnd = eb * capacity + groupSize[eb];
                         KnotSequence kn = jkKnots[t];
                         int na = aCount[t], nb = bCount[t];
-                        double cut = jkCut[t], low = kn.min(), start = jkStart[t], scale = jkScale[t];
-                        int last = kn.size() - 5;
+                        double cut = jkCut[t], scale = jkScale[t];
                         int active = 0;
                         for (int b = bStart; b < bEnd; b++) {
                             int m0 = first[b * ne + ea];
@@ -438,16 +456,7 @@ public final class JavaEvaluator implements Evaluator {
                             if (r >= cut) {
                                 continue;
                             }
-                            // the jk interval: on uniform knots directly (a triplet on a knot may get the
-                            // interval below it, whose polynomial agrees there to rounding), else by search
-                            int q;
-                            if (l0 < 0 || m0 < 0 || !(r >= low)) {
-                                q = -1;
-                            } else if (scale > 0) {
-                                q = Math.min(3 + (int) ((r - start) * scale), last);
-                            } else {
-                                q = kn.interval(r);
-                            }
+                            int q = l0 < 0 || m0 < 0 ? -1 : intervalOf(kn, scale, r);
                             if (q < 0) {
                                 throw tripletTooClose(s, i, a, b, t, r);
                             }
