@@ -304,8 +304,10 @@ public final class JavaEvaluator implements Evaluator {
         private final double[] inverse;   // per slot: 1 / r
         private final double[] dist;
         private final double[] disp;      // 3 per slot: x_j − x_i
-        private final double[] force;     // 3 per slot: force on the neighbour from triplets centred on i
+        private final double[] force;     // 3 per slot: force on the neighbour from triplets centred on i (jk part)
         private final double[] energy;    // per slot: Σ V3 of its triplets centred on i (a third is its share)
+        private final double[] radial;    // per slot: Σ dV3/dr of its leg over those triplets; its force −radial d/r
+                                          // is added to force[] when the centre is done
         private final double[] basis;     // 8 per (slot, partner element): B_0..3, B'_0..3 of the slot's leg
         private final int[] first;        // per (slot, partner element): first basis index, or NONE / TOO_CLOSE
         // the partners b of the current slot a whose triplet is on: slot, first (l, m) row of its tensor
@@ -334,6 +336,7 @@ public final class JavaEvaluator implements Evaluator {
             disp = new double[3 * slots];
             force = new double[3 * slots];
             energy = new double[slots];
+            radial = new double[slots];
             basis = new double[8 * slots * ne];
             first = new int[slots * ne];
             partner = new int[longest];
@@ -353,8 +356,9 @@ public final class JavaEvaluator implements Evaluator {
                 for (int g = 0; g < ne; g++) {
                     for (int a = g * capacity, end = a + groupSize[g]; a < end; a++) {
                         int j = atom[a];
-                        double fx = force[3 * a], fy = force[3 * a + 1], fz = force[3 * a + 2];
                         double dx = disp[3 * a], dy = disp[3 * a + 1], dz = disp[3 * a + 2];
+                        double sr = radial[a] * inverse[a];
+                        double fx = force[3 * a] - sr * dx, fy = force[3 * a + 1] - sr * dy, fz = force[3 * a + 2] - sr * dz;
                         f[3 * j] += fx;
                         f[3 * j + 1] += fy;
                         f[3 * j + 2] += fz;
@@ -407,6 +411,7 @@ public final class JavaEvaluator implements Evaluator {
                     force[3 * a + k] = 0;
                 }
                 energy[a] = 0;
+                radial[a] = 0;
                 for (int ck = 0; ck < ne; ck++) {
                     int t = (ci * ne + cj) * ne + ck;
                     int slot = a * ne + ck;
@@ -434,8 +439,8 @@ public final class JavaEvaluator implements Evaluator {
                 for (int a = ea * capacity, aEnd = a + groupSize[ea]; a < aEnd; a++) {
                     double ax = disp[3 * a], ay = disp[3 * a + 1], az = disp[3 * a + 2];
                     double fax = 0, fay = 0, faz = 0; // Σ gjk u / r_jk over a's triplets
-                    double ga = 0;                    // Σ dV3/dr_a over a's triplets
                     double va = 0;                    // Σ V3 over the triplets where a comes first
+                    double ga = 0;                    // Σ dV3/dr_a over those triplets
                     for (int eb = ea; eb < ne; eb++) {
                         int sa = a * ne + eb;
                         int l0 = first[sa];
@@ -507,24 +512,25 @@ public final class JavaEvaluator implements Evaluator {
                                 gjk = Math.fma(bl, sumC, gjk);
                             }
                             // F_a = −dV/dx_a = −gva d_a/r_a + gjk u/r_jk, F_b = −gvb d_b/r_b − gjk u/r_jk
-                            // with u = d_b − d_a; a's first term is summed over its triplets (ga)
-                            double sjk = gjk * inverseJk[p], sgb = gvb * inverse[b];
+                            // with u = d_b − d_a; the radial terms −g d/r are summed per slot (radial)
+                            double sjk = gjk * inverseJk[p];
                             double ux = disp[3 * b] - ax, uy = disp[3 * b + 1] - ay, uz = disp[3 * b + 2] - az;
                             fax += sjk * ux;
                             fay += sjk * uy;
                             faz += sjk * uz;
                             ga += gva;
-                            force[3 * b] -= sjk * ux + sgb * disp[3 * b];
-                            force[3 * b + 1] -= sjk * uy + sgb * disp[3 * b + 1];
-                            force[3 * b + 2] -= sjk * uz + sgb * disp[3 * b + 2];
+                            radial[b] += gvb;
+                            force[3 * b] -= sjk * ux;
+                            force[3 * b + 1] -= sjk * uy;
+                            force[3 * b + 2] -= sjk * uz;
                             va += v;
                             energy[b] += v;
                         }
                     }
-                    double sga = ga * inverse[a];
-                    force[3 * a] += fax - sga * ax;
-                    force[3 * a + 1] += fay - sga * ay;
-                    force[3 * a + 2] += faz - sga * az;
+                    radial[a] += ga;
+                    force[3 * a] += fax;
+                    force[3 * a + 1] += fay;
+                    force[3 * a + 2] += faz;
                     energy[a] += va;
                     vi += va;
                 }
