@@ -34,7 +34,8 @@ import org.uf3j.fit.Regularization;
  * twice that with twice the intervals). λ and κ grid: λ_curv 2-body {1e-8, 1e-6, 1e-4}, 3-body
  * {1e-10, 1e-8, 1e-6}, κ {0.5, 0.9, 0.99}.
  *
- * <pre>options: --elements Ni,Cu,Li,Mo,Si,Ge --threads N</pre>
+ * <pre>options: --elements Ni,Cu,Li,Mo,Si,Ge --threads N
+ *          --replot  (no fitting: redraw zuo2020-energy.png and zuo2020-forces.png from zuo2020.json)</pre>
  */
 public final class Zuo2020 {
     /** Published test MAE: {GAP E, MTP E (meV/atom), GAP F, MTP F (eV/Å)} (Zuo et al. 2020, data README). */
@@ -62,8 +63,14 @@ public final class Zuo2020 {
     }
 
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv);
+        Args args = new Args(argv, "replot");
         PrintStream out = System.out;
+        if (args.flag("replot")) {
+            Path dir = PaperPaths.results("zuo2020");
+            Zuo2020Plots.write(Zuo2020Plots.read(dir.resolve("zuo2020.json")), dir);
+            out.println("wrote " + dir.resolve("zuo2020-energy.png") + " and zuo2020-forces.png");
+            return;
+        }
         long t0 = System.nanoTime();
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
         String[] elements = args.get("elements", "Ni,Cu,Li,Mo,Si,Ge").split(",");
@@ -132,10 +139,25 @@ public final class Zuo2020 {
         doc.put("command_args", List.of(argv));
         doc.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Outputs.json(dir.resolve("zuo2020.json"), doc);
-        Outputs.text(dir.resolve("zuo2020.md"), "# Zuo et al. 2020 benchmark\n\n```\n" + table + "```\n");
+        Outputs.text(dir.resolve("zuo2020.md"), "# Zuo et al. 2020 benchmark\n\n```\n" + table + "```\n\n"
+                + "Plots: zuo2020-energy.png, zuo2020-forces.png\n");
+        Zuo2020Plots.write(plotRows(rows), dir);
         out.println();
         out.print(table);
         out.printf(Locale.ROOT, "%nwrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static List<Zuo2020Plots.Mae> plotRows(List<Row> rows) {
+        Map<String, double[]> byElement = new LinkedHashMap<>();
+        for (Row r : rows) {
+            double[] v = byElement.computeIfAbsent(r.element(), k -> new double[4]);
+            int o = r.model().equals("UF2") ? 0 : 1;
+            v[o] = r.testEMae();
+            v[2 + o] = r.testFMae();
+        }
+        List<Zuo2020Plots.Mae> out = new ArrayList<>();
+        byElement.forEach((el, v) -> out.add(new Zuo2020Plots.Mae(el, v[0], v[1], v[2], v[3])));
+        return out;
     }
 
     static double shortestDistance(List<Configuration> configs) {

@@ -1,0 +1,119 @@
+package org.uf3j.bench.paper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.uf3j.cli.plot.Charts;
+
+/**
+ * The bar charts of the Zuo et al. 2020 study: test MAE per element of UF2, UF2,3 and the
+ * published GAP and MTP, energy and forces, on a log axis (the errors span two decades). Drawn at
+ * the end of a run, or again from a run's {@code zuo2020.json} ({@code zuo2020.sh --replot}).
+ */
+final class Zuo2020Plots {
+    /** One element's test MAE: UF2 and UF2,3 energy (meV/atom) and force (eV/Å). */
+    record Mae(String element, double uf2Energy, double uf23Energy, double uf2Force, double uf23Force) {
+    }
+
+    private Zuo2020Plots() {
+    }
+
+    /** Reads the per-element test MAEs from a study's zuo2020.json. */
+    static List<Mae> read(Path json) throws IOException {
+        JsonNode elements = new ObjectMapper().readTree(json.toFile()).path("elements");
+        if (!elements.isObject() || elements.isEmpty()) {
+            throw new IOException(json + ": no 'elements' object; run zuo2020.sh without --replot first");
+        }
+        List<Mae> out = new ArrayList<>();
+        for (var it = elements.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode uf2 = e.getValue().path("uf2"), uf23 = e.getValue().path("uf23");
+            out.add(new Mae(e.getKey(), number(json, uf2, "test_energy_mae_meV"), number(json, uf23, "test_energy_mae_meV"),
+                    number(json, uf2, "test_force_mae_eVA"), number(json, uf23, "test_force_mae_eVA")));
+        }
+        return out;
+    }
+
+    private static double number(Path json, JsonNode node, String key) throws IOException {
+        JsonNode v = node.path(key);
+        if (!v.isNumber()) {
+            throw new IOException(json + ": missing number " + key);
+        }
+        return v.asDouble();
+    }
+
+    /** Writes zuo2020-energy.png and zuo2020-forces.png into dir. */
+    static void write(List<Mae> rows, Path dir) throws IOException {
+        List<String> els = rows.stream().map(Mae::element).toList();
+        List<Double> gapE = new ArrayList<>(), mtpE = new ArrayList<>(), gapF = new ArrayList<>(), mtpF = new ArrayList<>();
+        for (Mae r : rows) {
+            double[] p = Zuo2020.PUBLISHED.get(r.element());
+            gapE.add(p[0]);
+            mtpE.add(p[1]);
+            gapF.add(p[2]);
+            mtpF.add(p[3]);
+        }
+        CategoryChart e = chart("Zuo et al. 2020 benchmark: energy", "test MAE (meV/atom)");
+        e.addSeries("UF2", els, rows.stream().map(Mae::uf2Energy).toList());
+        e.addSeries("UF2,3", els, rows.stream().map(Mae::uf23Energy).toList());
+        e.addSeries("GAP (published)", els, gapE);
+        e.addSeries("MTP (published)", els, mtpE);
+        decades(e);
+        Charts.save(e, dir.resolve("zuo2020-energy.png"));
+        CategoryChart f = chart("Zuo et al. 2020 benchmark: forces", "test MAE (eV/Å)");
+        f.addSeries("UF2", els, rows.stream().map(Mae::uf2Force).toList());
+        f.addSeries("UF2,3", els, rows.stream().map(Mae::uf23Force).toList());
+        f.addSeries("GAP (published)", els, gapF);
+        f.addSeries("MTP (published)", els, mtpF);
+        decades(f);
+        Charts.save(f, dir.resolve("zuo2020-forces.png"));
+    }
+
+    /**
+     * Sets the log axis to whole decades around the data: XChart starts a bar chart's axis at 0,
+     * which a log axis cannot show.
+     */
+    private static void decades(CategoryChart c) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (var series : c.getSeriesMap().values()) {
+            for (Number n : series.getYData()) {
+                double v = n.doubleValue();
+                if (!(v > 0) || !Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Zuo 2020 plot: series '" + series.getName()
+                            + "' has a non-positive or non-finite MAE " + v + "; a log axis cannot show it");
+                }
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+        c.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
+    }
+
+    private static CategoryChart chart(String title, String yTitle) {
+        CategoryChart c = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
+                .xAxisTitle("element").yAxisTitle(yTitle).build();
+        Styler s = c.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setChartTitleFont(new Font("DejaVu Sans", Font.BOLD, 20));
+        s.setLegendFont(new Font("DejaVu Sans", Font.PLAIN, 15));
+        s.setLegendPosition(Styler.LegendPosition.InsideNW);
+        s.setSeriesColors(new Color[] {Charts.color(1), Charts.color(0), Charts.color(6), Charts.color(4)});
+        c.getStyler().setAxisTitleFont(new Font("DejaVu Sans", Font.PLAIN, 18));
+        c.getStyler().setAxisTickLabelsFont(new Font("DejaVu Sans", Font.PLAIN, 15));
+        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setAvailableSpaceFill(0.85);
+        return c;
+    }
+}
