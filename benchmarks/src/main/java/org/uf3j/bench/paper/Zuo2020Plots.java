@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -53,29 +54,21 @@ final class Zuo2020Plots {
 
     /** Writes zuo2020-energy.png and zuo2020-forces.png into dir. */
     static void write(List<Mae> rows, Path dir) throws IOException {
+        bars(rows, "energy", "test MAE (meV/atom)", Mae::uf2Energy, Mae::uf23Energy, 0, dir.resolve("zuo2020-energy.png"));
+        bars(rows, "forces", "test MAE (eV/Å)", Mae::uf2Force, Mae::uf23Force, 2, dir.resolve("zuo2020-forces.png"));
+    }
+
+    /** One bar chart: UF2, UF2,3 and the published GAP, MTP values at published[gapIndex], [gapIndex + 1]. */
+    private static void bars(List<Mae> rows, String what, String yTitle, ToDoubleFunction<Mae> uf2,
+                             ToDoubleFunction<Mae> uf23, int gapIndex, Path png) throws IOException {
         List<String> els = rows.stream().map(Mae::element).toList();
-        List<Double> gapE = new ArrayList<>(), mtpE = new ArrayList<>(), gapF = new ArrayList<>(), mtpF = new ArrayList<>();
-        for (Mae r : rows) {
-            double[] p = Zuo2020.PUBLISHED.get(r.element());
-            gapE.add(p[0]);
-            mtpE.add(p[1]);
-            gapF.add(p[2]);
-            mtpF.add(p[3]);
-        }
-        CategoryChart e = chart("Zuo et al. 2020 benchmark: energy", "test MAE (meV/atom)");
-        e.addSeries("UF2", els, rows.stream().map(Mae::uf2Energy).toList());
-        e.addSeries("UF2,3", els, rows.stream().map(Mae::uf23Energy).toList());
-        e.addSeries("GAP (published)", els, gapE);
-        e.addSeries("MTP (published)", els, mtpE);
-        decades(e);
-        Charts.save(e, dir.resolve("zuo2020-energy.png"));
-        CategoryChart f = chart("Zuo et al. 2020 benchmark: forces", "test MAE (eV/Å)");
-        f.addSeries("UF2", els, rows.stream().map(Mae::uf2Force).toList());
-        f.addSeries("UF2,3", els, rows.stream().map(Mae::uf23Force).toList());
-        f.addSeries("GAP (published)", els, gapF);
-        f.addSeries("MTP (published)", els, mtpF);
-        decades(f);
-        Charts.save(f, dir.resolve("zuo2020-forces.png"));
+        CategoryChart c = chart("Zuo et al. 2020 benchmark: " + what, yTitle);
+        c.addSeries("UF2", els, rows.stream().map(r -> uf2.applyAsDouble(r)).toList());
+        c.addSeries("UF2,3", els, rows.stream().map(r -> uf23.applyAsDouble(r)).toList());
+        c.addSeries("GAP (published)", els, rows.stream().map(r -> Zuo2020.PUBLISHED.get(r.element())[gapIndex]).toList());
+        c.addSeries("MTP (published)", els, rows.stream().map(r -> Zuo2020.PUBLISHED.get(r.element())[gapIndex + 1]).toList());
+        decades(c);
+        Charts.save(c, png);
     }
 
     /**
