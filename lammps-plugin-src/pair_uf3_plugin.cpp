@@ -126,10 +126,12 @@ void PairUF3J::coeff(int narg, char **arg)
                arg[0], arg[1]);
   if (!allocated) allocate();
 
+  // NULL: the type is not handled by this style (pair_style hybrid gives it to another one)
   el_names.clear();
   type2el.assign(ntypes + 1, -1);
   for (int t = 1; t <= ntypes; t++) {
     const std::string name = arg[2 + t];
+    if (name == "NULL") continue;
     int idx = -1;
     for (std::size_t e = 0; e < el_names.size(); e++)
       if (el_names[e] == name) idx = static_cast<int>(e);
@@ -139,6 +141,15 @@ void PairUF3J::coeff(int narg, char **arg)
     }
     type2el[t] = idx;
   }
+  if (el_names.empty())
+    error->all(FLERR, "pair_coeff for pair_style uf3: every atom type is NULL; name the element of at least one");
+  if (force->pair == this)    // not a sub-style of pair_style hybrid
+    for (int t = 1; t <= ntypes; t++)
+      if (type2el[t] < 0)
+        error->all(FLERR,
+                   "pair_coeff for pair_style uf3: atom type {} is NULL, but no other style would compute its "
+                   "interactions; NULL is for a sub-style of pair_style hybrid or hybrid/overlay",
+                   t);
 
   // rank 0 reads the file, everybody parses the same text (same errors everywhere)
   const std::string fname = arg[2];
@@ -179,8 +190,11 @@ void PairUF3J::coeff(int narg, char **arg)
   if (comm->me == 0)
     for (const auto &w : warnings) error->warning(FLERR, "pair_style uf3: {}", w);
 
+  // cutoffs of NULL-type pairs stay 0: those atoms are never candidates (init_one sets the others)
+  std::fill(pcut2.begin(), pcut2.end(), 0.0);
+  std::fill(l3cut2.begin(), l3cut2.end(), 0.0);
   for (int i = 1; i <= ntypes; i++)
-    for (int j = 1; j <= ntypes; j++) setflag[i][j] = 1;
+    for (int j = 1; j <= ntypes; j++) setflag[i][j] = type2el[i] >= 0 && type2el[j] >= 0 ? 1 : 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -200,6 +214,9 @@ double PairUF3J::init_one(int i, int j)
 {
   if (setflag[i][j] == 0 || !pot) error->all(FLERR, "pair_style uf3: pair_coeff has not been given");
   const int a = type2el[i], b = type2el[j];
+  if (a < 0 || b < 0)    // pair_style hybrid asks only for the pairs it gave to this style
+    error->all(FLERR, "pair_style uf3: atom types {} {} are not both handled by this style (NULL in pair_coeff)", i,
+               j);
   const int n = atom->ntypes + 1;
   const double p = pot->pair_cutoff(a, b);
   const double l_ab = nbody == 3 ? pot->three_body_cutoff(a, b) : 0.0;
@@ -333,6 +350,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     const double *xi = xx[i];
     const int ti = type[i];
     const int ci = type2el[ti];
+    if (ci < 0) continue;    // a NULL type (its candidate lists are empty)
     pair_terms_of<PER_ATOM, NEWTON>(ii, i, ci);
 
     const Candidate *UF3_RESTRICT clist = cand.data() + cand_off[ii];

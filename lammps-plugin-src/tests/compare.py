@@ -8,6 +8,9 @@ compare.py results REF TEST TOL LABEL [FFLOOR]
     max|test - ref| / max|ref| over each quantity (energy: |dE|/|E|); for forces the
     scale is at least FFLOOR (eV/A; for minimised structures with forces ~ 0).
     Exit status 1 if any exceeds TOL.
+compare.py sum PART1 PART2 ... TEST TOL LABEL
+    as results, with the reference the sum of the parts (energy, pressure tensor, and per atom
+    id forces, energy and virial); a part may hold a subset of the test's atoms.
 compare.py nve LOG LOG_HALF_DT MAXDRIFT LABEL
     thermo lines "step pe ke etotal" (after the header "Step PotEng KinEng TotEng");
     passes if max |etotal - etotal_0| per atom <= MAXDRIFT (eV/atom), or if it falls
@@ -51,8 +54,28 @@ def rel(test, ref, floor=0.0):
 
 
 def results(ref, test, tol, label, ffloor=0.0):
-    r0, r1 = read_result(ref), read_result(test)
-    d0, d1 = read_dump(ref), read_dump(test)
+    return compare(read_result(ref), read_dump(ref), read_result(test), read_dump(test), tol, label, ffloor)
+
+
+def summed(parts, tol, label):
+    """The reference is the sum of the PARTS (all but the last); each part's atoms are a subset of
+    the test's (atoms missing from a part contribute zero to it)."""
+    *refs, test = parts
+    r1, d1 = read_result(test), read_dump(test)
+    r0 = [0.0] * len(r1)
+    d0 = {i: [0.0] * len(v) for i, v in d1.items()}
+    for ref in refs:
+        r, d = read_result(ref), read_dump(ref)
+        r0 = [a + b for a, b in zip(r0, r)]
+        for i, v in d.items():
+            if i not in d0:
+                print(f"FAIL {label}: atom {i} of {ref}.dump is not in {test}.dump")
+                return 1
+            d0[i] = [a + b for a, b in zip(d0[i], v)]
+    return compare(r0, d0, r1, d1, tol, label)
+
+
+def compare(r0, d0, r1, d1, tol, label, ffloor=0.0):
     if sorted(d0) != sorted(d1):
         print(f"FAIL {label}: different atom ids")
         return 1
@@ -164,6 +187,8 @@ def fd(log, tol, label):
 
 if __name__ == "__main__":
     mode = sys.argv[1]
+    if mode == "sum":
+        sys.exit(summed(sys.argv[2:-2], float(sys.argv[-2]), sys.argv[-1]))
     if mode == "results":
         sys.exit(results(sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5],
                          float(sys.argv[6]) if len(sys.argv) > 6 else 0.0))

@@ -9,6 +9,8 @@
 #    (reference: newton on), agreement <= 1e-9 relative;
 #  - general 3-body legs (independent ij/ik/jk cutoffs, ours only): newton on vs off,
 #    forces and pressure vs finite differences of the LAMMPS energy;
+#  - pair_style hybrid/overlay with zbl (ours vs official) and hybrid with a NULL type left to
+#    lj/cut (ours vs the sum of an official uf3 run without those atoms and an lj/cut run);
 #  - uf3 2 single() (compute pair/local), minimisation and NVE energy conservation;
 #  - every class of bad input ends in a clean LAMMPS error (no crash, no hang);
 #  - MPI (bin/lmp --np N: LAMMPS built with MPI, built on first use): ours on 2 and 3 ranks,
@@ -260,6 +262,102 @@ for nt in on off; do
   fi
 done
 
+# ---------------------------------------------------------------- pair_style hybrid
+# One system (128 atoms, triclinic, types 1 Nb, 2 Ta, 3 a third element) written once and read by
+# every run below, serial and MPI.  With hybrid/overlay and zbl on all types, ours is compared
+# with the official style; with type 3 NULL for uf3 and handled by lj/cut (which the official
+# style cannot do), ours is compared with the sum of two runs: the official uf3 on the same box
+# with the type-3 atoms deleted, and lj/cut alone with zero epsilon between types 1 and 2.
+echo "[tests] pair_style hybrid: overlay with zbl (vs official); NULL types (vs official uf3 + lj/cut runs)"
+cat > "$work/in.hybprep" <<'EOF'
+units metal
+atom_modify map array
+lattice bcc 3.3008
+region box prism 0 4 0 4 0 4 0.3 -0.2 0.1
+create_box 3 box
+create_atoms 1 box
+mass 1*2 92.906
+mass 3 58.69
+variable is2 atom "id % 3 == 1"
+variable is3 atom "id % 4 == 0"
+group g2 variable is2
+group g3 variable is3
+set group g2 type 2
+set group g3 type 3
+displace_atoms all random 0.1 0.1 0.1 8191 units box
+write_data ${data}
+EOF
+cat > "$work/in.hyb" <<'EOF'
+units metal
+newton ${newton}
+atom_modify map array
+variable grid index "* * *"
+processors ${grid}
+read_data ${data}
+group g3 type 3
+if "${drop} == 1" then "delete_atoms group g3 compress no"
+include ${pairs}
+compute pe all pe/atom
+compute st all stress/atom NULL
+dump d all custom 1 ${out}.dump id fx fy fz c_pe c_st[1] c_st[2] c_st[3] c_st[4] c_st[5] c_st[6]
+dump_modify d sort id format float %.17g
+run 0
+print "RESULT $(pe:%.17g) $(pxx:%.17g) $(pyy:%.17g) $(pzz:%.17g) $(pxy:%.17g) $(pxz:%.17g) $(pyz:%.17g)"
+EOF
+cat > "$work/pairs.zbl" <<'EOF'
+pair_style hybrid/overlay uf3 ${nb} zbl 2.3 3.0
+pair_coeff * * uf3 ${pot}/NbTa.uf3 Nb Ta Nb
+pair_coeff 1 1 zbl 41 41
+pair_coeff 1 2 zbl 41 73
+pair_coeff 1 3 zbl 41 41
+pair_coeff 2 2 zbl 73 73
+pair_coeff 2 3 zbl 73 41
+pair_coeff 3 3 zbl 41 41
+EOF
+for hs in hybrid hybrid/overlay; do
+  printf '%s\n' "pair_style $hs uf3 \${nb} lj/cut 6.0" "pair_coeff * * uf3 \${pot}/NbTa.uf3 Nb Ta NULL" \
+    "pair_coeff 1*2 3 lj/cut 0.05 2.6" "pair_coeff 3 3 lj/cut 0.05 2.6" > "$work/pairs.null_${hs#*/}"
+done
+printf '%s\n' 'pair_style uf3 ${nb}' 'pair_coeff * * ${pot}/NbTa.uf3 Nb Ta Ta' > "$work/pairs.uf3_only"
+printf '%s\n' 'pair_style lj/cut 6.0' 'pair_coeff * * 0.0 2.6' 'pair_coeff * 3 0.05 2.6' > "$work/pairs.lj_only"
+hyb_data="$work/hybrid.data"
+if ! timeout 300 "$lmp" --reference -in "$work/in.hybprep" -log none -screen none -var data "$hyb_data" > "$work/hybprep.out" 2>&1; then
+  echo "FAIL hybrid: cannot write the data file"; tail -3 "$work/hybprep.out"; record 1 "hybrid data"
+else
+  for nb in 3 2; do
+    hv=(-var data "$hyb_data" -var nb $nb -var pot "$P")
+    o="$work/hyb_zbl_$nb"
+    if run_lmp ref on "$o.ref" "$work/in.hyb" "${hv[@]}" -var drop 0 -var pairs "$work/pairs.zbl"; then
+      for nt in on off; do
+        if run_lmp ours $nt "$o.$nt" "$work/in.hyb" "${hv[@]}" -var drop 0 -var pairs "$work/pairs.zbl"; then
+          python3 "$here/compare.py" results "$o.ref" "$o.$nt" $TOL "hybrid/overlay uf3 $nb + zbl: ours (newton $nt) vs official"
+          record $? "hybrid zbl $nb $nt"
+        else
+          echo "FAIL hybrid/overlay uf3 $nb + zbl: our run (newton $nt) failed"; tail -3 "$o.$nt.log"; record 1 "hybrid zbl $nb $nt"
+        fi
+      done
+    else
+      echo "FAIL hybrid/overlay uf3 $nb + zbl: reference run failed"; tail -3 "$o.ref.log"; record 1 "hybrid zbl ref $nb"
+    fi
+    o="$work/hyb_null_$nb"
+    if run_lmp ref on "$o.uf3" "$work/in.hyb" "${hv[@]}" -var drop 1 -var pairs "$work/pairs.uf3_only" &&
+       run_lmp ref on "$o.lj" "$work/in.hyb" "${hv[@]}" -var drop 0 -var pairs "$work/pairs.lj_only"; then
+      for spec in "hybrid|on" "hybrid|off" "overlay|on"; do
+        IFS='|' read -r hs nt <<< "$spec"
+        if run_lmp ours $nt "$o.$hs.$nt" "$work/in.hyb" "${hv[@]}" -var drop 0 -var pairs "$work/pairs.null_$hs"; then
+          python3 "$here/compare.py" sum "$o.uf3" "$o.lj" "$o.$hs.$nt" $TOL \
+            "$hs uf3 $nb (type 3 NULL) + lj/cut: ours (newton $nt) vs official uf3 without type 3 + lj/cut"
+          record $? "hybrid null $nb $hs $nt"
+        else
+          echo "FAIL $hs uf3 $nb with NULL: our run (newton $nt) failed"; tail -3 "$o.$hs.$nt.log"; record 1 "hybrid null $nb $hs $nt"
+        fi
+      done
+    else
+      echo "FAIL hybrid NULL uf3 $nb: reference runs failed"; tail -3 "$o.uf3.log" "$o.lj.log"; record 1 "hybrid null ref $nb"
+    fi
+  done
+fi
+
 # ---------------------------------------------------------------- single() (uf3 2)
 echo "[tests] uf3 2 single(): compute pair/local energies sum to the potential energy"
 cat > "$work/in.single" <<'EOF'
@@ -391,7 +489,8 @@ expect_error "units mismatch in input"    "requires metal units"             "uf
 expect_error "missing element pair"       "missing 2B block for Nb Ta"       "uf3 3" "* * bad_missing_pair.uf3 Nb Ta" 2
 expect_error "missing triplet"            "missing 3B block for centre Ta"   "uf3 3" "* * bad_missing_triplet.uf3 Nb Ta" 2
 expect_error "unknown element"            "unknown element 'Xx'"             "uf3 3" "* * Nb.uf3 Xx"
-expect_error "NULL element"               "unknown element 'NULL'"           "uf3 3" "* * NbTa.uf3 Nb NULL" 2
+expect_error "NULL without hybrid"         "atom type 2 is NULL, but no other style" "uf3 3" "* * NbTa.uf3 Nb NULL" 2
+expect_error "every type NULL (hybrid)"   "every atom type is NULL"          "hybrid uf3 3 lj/cut 5.0" "* * uf3 NbTa.uf3 NULL NULL" 2
 expect_error "too many pair_coeff words"  "expected 4 words"                 "uf3 3" "* * Nb.uf3 Nb Nb"
 expect_error "too few pair_coeff words"   "expected 5 words"                 "uf3 3" "* * Nb.uf3 Nb" 2
 expect_error "pair_coeff not * *"         "must start with * *"              "uf3 3" "1 1 Nb.uf3 Nb"
@@ -516,6 +615,27 @@ EOF
   # z (and y), so the rule that gives each pair term to exactly one side decides on y or x
   mpi_case nb3_xonly_splitx Nb.uf3      3   "Nb"         1      6    0.1/0 0  0     x
   mpi_case nbta3_xonly_splity NbTa.uf3  3   "Ta Nb Ta"   3      5    0.1/0 1  0     y
+
+  # pair_style hybrid with type 3 NULL (the system and references of the serial hybrid checks)
+  if [[ -f "$hyb_data" ]]; then
+    echo "[tests] MPI: hybrid uf3 (type 3 NULL) + lj/cut on 2 and 3 ranks vs official uf3 without type 3 + lj/cut (serial)"
+    for nb in 3 2; do
+      o="$work/hyb_null_$nb"
+      for np in 2 3; do
+        for nt in on off; do
+          if run_np $np ours $nt "$o.np$np.$nt" "$work/in.hyb" -var data "$hyb_data" -var nb $nb -var pot "$P" -var drop 0 \
+               -var pairs "$work/pairs.null_hybrid" && mpi_log_ok "$o.np$np.$nt" $np ours; then
+            python3 "$here/compare.py" sum "$o.uf3" "$o.lj" "$o.np$np.$nt" $TOL \
+              "MPI hybrid uf3 $nb (type 3 NULL) + lj/cut: ours $np ranks (newton $nt) vs official uf3 + lj/cut"
+            record $? "mpi hybrid null $nb np$np $nt"
+          else
+            echo "FAIL MPI hybrid uf3 $nb with NULL on $np ranks (newton $nt): run failed"; tail -5 "$o.np$np.$nt.out"
+            record 1 "mpi hybrid null $nb np$np $nt"
+          fi
+        done
+      done
+    done
+  fi
 
   # NVE: 200 steps on 2 ranks vs serial; a short skin and a hot start so that the neighbour
   # lists are rebuilt often (atoms change rank at rebuilds) and our candidate lists with them
