@@ -6,16 +6,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixRMaj;
 import org.uf3j.core.structure.Configuration;
 
 /**
  * The normal equations of a set of configurations, kept as three separate raw sums (energy rows,
  * force rows, virial rows; see {@link Gram}) so that any κ and any union of sets (cross-validation
- * folds) is a cheap sum of p×p matrices. Built one configuration at a time, in parallel with one
- * accumulator per worker thread reduced at the end; the design matrix is never stored, memory is
- * O(threads·p²) plus one configuration's 3N×p force block per thread.
+ * folds) is a cheap sum of p×p matrices. Built one configuration at a time, in parallel over
+ * {@link #LANES} lanes added in a fixed order (the same sums for any number of threads); the design
+ * matrix is never stored, memory is O(threads·p²) plus one configuration's 3N×p force block per
+ * thread.
  *
  * <p>Energy rows are per atom: row ∂E/∂c / N, target E_ref / N. Force rows are ∂F/∂c with target
  * F_ref. Virial rows are ∂W/∂c / N with target W_ref / N.
@@ -44,9 +45,19 @@ public final class NormalEquations {
     }
 
     /**
-     * Accumulates the configurations with {@code threads} worker threads (1: serial, in list order).
+     * Configuration i goes to lane i mod LANES (fewer lanes for fewer configurations); each lane
+     * is summed in list order and the lanes are added in lane order, so the sums are the same to
+     * the last bit for any number of threads, and a fit run again gives the same coefficients.
+     * Sixteen lanes keep up to sixteen threads busy.
+     */
+    static final int LANES = 16;
+
+    /**
+     * Accumulates the configurations with {@code threads} worker threads; the result does not
+     * depend on {@code threads} (see {@link #LANES}).
      *
-     * @throws FeaturizationException for the first configuration whose rows cannot be computed
+     * @throws FeaturizationException for a configuration whose rows cannot be computed (the other
+     *         lanes stop at once)
      */
     public static NormalEquations accumulate(Featurizer fz, List<Configuration> configs, RowWeights weights, int threads) {
         return accumulate(fz, configs, weights, threads, FitProgress.NONE);
@@ -55,59 +66,84 @@ public final class NormalEquations {
     /** As {@link #accumulate(Featurizer, List, RowWeights, int)}, advancing {@code progress} per configuration. */
     public static NormalEquations accumulate(Featurizer fz, List<Configuration> configs, RowWeights weights, int threads,
                                              FitProgress progress) {
-        int p = fz.layout().size();
-        int workers = Math.max(1, Math.min(threads, configs.size()));
-        if (workers == 1) {
-            Worker w = new Worker(fz, weights);
-            for (Configuration c : configs) {
-                w.add(c);
-                progress.advance(1);
-            }
-            return w.sums;
+        int lanes = Math.min(LANES, configs.size());
+        if (lanes == 0) {
+            return new NormalEquations(fz.layout().size(), weights.virials());
         }
-        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        int workers = Math.max(1, Math.min(threads, lanes));
+        if (workers == 1) {
+            NormalEquations total = lane(fz, configs, 0, lanes, weights, progress, failed);
+            for (int k = 1; k < lanes; k++) {
+                total.add(lane(fz, configs, k, lanes, weights, progress, failed), 1.0);
+            }
+            return total;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "uf3-accumulate");
             t.setDaemon(true);
             return t;
         });
         try {
+            // at most one lane per worker submitted and not yet added: the memory of the
+            // accumulators is (workers + 1)·p², one p² more than one accumulator per thread
             List<Future<NormalEquations>> parts = new ArrayList<>();
-            for (int q = 0; q < workers; q++) {
-                parts.add(pool.submit(() -> {
-                    Worker w = new Worker(fz, weights);
-                    for (int i = next.getAndIncrement(); i < configs.size(); i = next.getAndIncrement()) {
-                        w.add(configs.get(i));
-                        progress.advance(1);
-                    }
-                    return w.sums;
-                }));
+            int window = workers;
+            for (int k = 0; k < Math.min(window, lanes); k++) {
+                parts.add(submitLane(pool, fz, configs, k, lanes, weights, progress, failed));
             }
             NormalEquations total = null;
-            for (Future<NormalEquations> f : parts) {
-                NormalEquations part = get(f, next, configs.size());
+            for (int k = 0; k < lanes; k++) {
+                NormalEquations part = get(parts.get(k), failed);
+                parts.set(k, null);
+                if (k + window < lanes) {
+                    parts.add(submitLane(pool, fz, configs, k + window, lanes, weights, progress, failed));
+                }
                 if (total == null) {
                     total = part;
                 } else {
                     total.add(part, 1.0);
                 }
             }
-            return total == null ? new NormalEquations(p, weights.virials()) : total;
+            return total;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static NormalEquations get(Future<NormalEquations> f, AtomicInteger next, int n) {
+    private static Future<NormalEquations> submitLane(ExecutorService pool, Featurizer fz, List<Configuration> configs,
+                                                      int lane, int lanes, RowWeights weights, FitProgress progress,
+                                                      AtomicBoolean failed) {
+        return pool.submit(() -> lane(fz, configs, lane, lanes, weights, progress, failed));
+    }
+
+    /** The sums of configurations lane, lane + lanes, lane + 2·lanes, … in that order. */
+    private static NormalEquations lane(Featurizer fz, List<Configuration> configs, int lane, int lanes,
+                                        RowWeights weights, FitProgress progress, AtomicBoolean failed) {
+        Worker w = new Worker(fz, weights);
+        try {
+            for (int i = lane; i < configs.size() && !failed.get(); i += lanes) {
+                w.add(configs.get(i));
+                progress.advance(1);
+            }
+        } catch (RuntimeException e) {
+            failed.set(true);
+            throw e;
+        }
+        return w.sums;
+    }
+
+    private static NormalEquations get(Future<NormalEquations> f, AtomicBoolean failed) {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            next.set(n); // stop the other workers early
+            failed.set(true); // stop the other lanes early
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            failed.set(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while accumulating the normal equations", e);
         }

@@ -1,5 +1,6 @@
 package org.uf3j.fit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,30 @@ class NormalEquationsTest {
         NormalEquations sum = NormalEquations.sum(folds);
         assertTrue(serial.forces().maxRelativeDifference(sum.forces()) < 1e-12);
         assertTrue(serial.energy().maxRelativeDifference(sum.energy()) < 1e-12);
+    }
+
+    @Test
+    void sumsAreBitForBitTheSameForAnyNumberOfThreads() {
+        BasisLayout layout = new BasisLayout(FeaturizerTest.binarySpec());
+        Featurizer fz = new Featurizer(layout);
+        // more configurations than lanes, of different sizes, so that lanes finish at different times
+        List<Configuration> data = labelled(layout, smoothSolution(layout, new Random(7)), 45, 13);
+        RowWeights rw = new RowWeights(null, true);
+        NormalEquations one = NormalEquations.accumulate(fz, data, rw, 1);
+        for (int threads : new int[] {2, 3, 5, 16, 40}) {
+            for (int rep = 0; rep < 3; rep++) {
+                NormalEquations many = NormalEquations.accumulate(fz, data, rw, threads);
+                for (Gram[] g : new Gram[][] {{one.energy(), many.energy()}, {one.forces(), many.forces()},
+                        {one.virial(), many.virial()}}) {
+                    assertArrayEquals(g[0].g, g[1].g, 0.0, threads + " threads: Gram matrix");
+                    assertArrayEquals(g[0].h, g[1].h, 0.0, threads + " threads: right-hand side");
+                }
+                assertEquals(45, many.configurations());
+            }
+        }
+        // and not a sum that ignores the data: one configuration fewer changes it
+        NormalEquations fewer = NormalEquations.accumulate(fz, data.subList(0, 44), rw, 2);
+        assertTrue(one.forces().maxRelativeDifference(fewer.forces()) > 1e-6);
     }
 
     @Test
