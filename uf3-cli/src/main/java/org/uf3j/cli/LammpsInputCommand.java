@@ -7,13 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.uf3j.cli.lammps.LammpsInput;
-import org.uf3j.core.eval.EvaluationException;
-import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.model.Uf3Model;
-import org.uf3j.fit.properties.CubicLattice;
-import org.uf3j.fit.properties.LatticeConstant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -93,12 +89,12 @@ public final class LammpsInputCommand implements Callable<Integer> {
         }
         String spec0 = structure.trim();
         String kind = spec0.contains(":") ? spec0.substring(0, spec0.indexOf(':')) : spec0;
-        String arg = spec0.contains(":") ? spec0.substring(spec0.indexOf(':') + 1) : null;
         String lattice = null;
         double a0 = Double.NaN;
         String note = null;
         String dataFile = null;
         if (kind.equalsIgnoreCase("data")) {
+            String arg = spec0.contains(":") ? spec0.substring(spec0.indexOf(':') + 1) : null;
             if (arg == null || arg.isBlank()) {
                 throw new CliException("--structure data needs a file: data:FILE (a LAMMPS data file)");
             }
@@ -107,33 +103,11 @@ public final class LammpsInputCommand implements Callable<Integer> {
                 throw new CliException("--structure " + structure + ": " + arg + ": file not found");
             }
         } else {
-            CubicLattice cl;
-            try {
-                cl = CubicLattice.parse(kind);
-            } catch (IllegalArgumentException e) {
-                throw new CliException("--structure '" + structure + "': expected bcc[:A0], fcc[:A0], sc[:A0], "
-                        + "diamond[:A0] or data:FILE");
-            }
-            lattice = cl.label();
-            if (arg != null) {
-                try {
-                    a0 = Double.parseDouble(arg);
-                } catch (NumberFormatException e) {
-                    throw new CliException("--structure '" + structure + "': '" + arg + "' is not a lattice constant in Å");
-                }
-                if (!(a0 > 0)) {
-                    throw new CliException("--structure '" + structure + "': the lattice constant must be positive");
-                }
-            } else {
-                try {
-                    a0 = LatticeConstant.find(new JavaEvaluator(model), el, cl, Double.NaN, 0, 5).a0();
-                } catch (EvaluationException | IllegalStateException e) {
-                    throw new CliException("cannot find the " + lattice + " " + el + " lattice constant of " + potential
-                            + " (" + e.getMessage() + "); give it as --structure " + lattice + ":A0");
-                }
-                note = String.format(Locale.ROOT, "a0 = %.6f Å: the minimum of E(a) of %s %s for this potential", a0,
-                        lattice, el);
-            }
+            LatticeSpec ls = LatticeSpec.resolve(spec0, "--structure",
+                    "bcc[:A0], fcc[:A0], sc[:A0], diamond[:A0] or data:FILE", model, el, potential);
+            lattice = ls.lattice().label();
+            a0 = ls.a0();
+            note = ls.note();
         }
         String potPath = relativeTo(potential);
         LammpsInput in = new LammpsInput(model, potPath, potential.getFileName().toString(), lattice, a0, note, dataFile,

@@ -17,13 +17,14 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "uf3", mixinStandardHelpOptions = true, versionProvider = Uf3Command.Version.class,
         description = "Fit, evaluate, export and inspect UF3 (ultra-fast interpretable) machine-learning potentials.",
         subcommands = {FitCommand.class, EvalCommand.class, ExportCommand.class, PlotCommand.class,
-                LammpsInputCommand.class, PropertiesCommand.class, CommandLine.HelpCommand.class},
+                LammpsInputCommand.class, PropertiesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  uf3 fit examples/quickstart/fit.yaml -o out        fit a potential from a YAML config",
                 "  uf3 eval --potential out/potential.uf3 --structures test.xyz",
                 "  uf3 export --potential out/model.json --to uf3 -o W.uf3",
                 "  uf3 plot --potential out/model.json --data train.xyz --predictions -o plots",
                 "  uf3 lammps-input --potential W.uf3 --structure bcc:3.165 -o in.lammps",
+                "  uf3 bench --potential W.uf3 --reference             speed: Java evaluator, LAMMPS (ours, official)",
                 "", "Run 'uf3 <command> --help' for the options of a command."})
 public final class Uf3Command implements Runnable {
     /** Exit code of every reported error (bad input, bad options, failed runs). */
