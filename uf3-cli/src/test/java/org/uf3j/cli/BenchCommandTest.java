@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uf3j.core.basis.KnotSequence;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.ProjectModel;
 import org.uf3j.core.io.ProjectModelIO;
+import org.uf3j.core.io.Uf3FileWriter;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Structure;
 import org.uf3j.fit.properties.CubicLattice;
@@ -47,6 +50,41 @@ class BenchCommandTest {
         assertEquals(2, l.path("official_runs_us_per_atom_step").size(), r.out());
         assertTrue(d.path("java").path("evaluate_us_per_atom").asDouble() > 0);
         System.out.print(r.out());
+    }
+
+    @Test
+    void aFileTheOfficialStyleCannotReadIsReportedNotFatal() throws Exception {
+        // TestModels.uf23 with the jk leg ending at 6.0 Å instead of 2 r_ij = 7.6 Å (our writer refuses
+        // to write what the official style cannot read, so the file is edited): ours runs it, the
+        // official style refuses it
+        Path compatible = dir.resolve("compatible.uf3");
+        Uf3FileWriter.create().write(TestModels.uf23(), compatible);
+        String text = Files.readString(compatible);
+        KnotSequence jk76 = KnotSequence.linear(1.5, 7.6, 10);
+        KnotSequence jk60 = KnotSequence.linear(1.5, 6.0, 10);
+        String[] lines = text.split("\n", -1);
+        int head = java.util.Arrays.asList(lines).indexOf("3B W W W 0 3 uk");
+        assertTrue(head > 0, text);
+        assertTrue(lines[head + 1].startsWith("7.6 3.8 3.8 "), lines[head + 1]);
+        lines[head + 1] = lines[head + 1].replaceFirst("^7\\.6 ", "6.0 ");
+        assertEquals(knotLine(jk76), lines[head + 2]);
+        lines[head + 2] = knotLine(jk60);
+        Path uf3 = dir.resolve("general.uf3");
+        Files.writeString(uf3, String.join("\n", lines));
+        Cli.Result r = Cli.run("bench", "-p", uf3.toString(), "--structure", "bcc:3.2", "--size", "3", "--repeats", "2",
+                "--steps", "5", "--reference").assertOk();
+        assertTrue(r.out().contains("LAMMPS MD, pair_style uf3 3 (UF3-J plugin)"), r.out());
+        assertFalse(r.out().contains("(official ML-UF3)"), r.out());
+        assertTrue(r.out().contains("the official style did not run:") && r.out().contains("ERROR"), r.out());
+        assertTrue(r.out().contains("check: energy of the perfect crystal"), r.out());
+    }
+
+    private static String knotLine(KnotSequence k) {
+        StringBuilder b = new StringBuilder();
+        for (int q = 0; q < k.size(); q++) {
+            b.append(q == 0 ? "" : " ").append(k.knot(q));
+        }
+        return b.toString();
     }
 
     @Test
