@@ -96,10 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         LoadedPotential lp = potential.load();
         Uf3Model model = lp.model();
-        String el = element != null ? element : model.elements().get(0);
-        if (!model.elements().contains(el)) {
-            throw new CliException("--element " + el + " is not one of the potential's elements " + model.elements());
-        }
+        String el = PotentialOption.element(model, element);
         LatticeSpec ls = LatticeSpec.resolve(structure, "--structure", "bcc[:A0], fcc[:A0], sc[:A0] or diamond[:A0]",
                 model, el, potential.file());
         Structure crystal = ls.lattice().conventional(el, ls.a0()).supercell(size, size, size);

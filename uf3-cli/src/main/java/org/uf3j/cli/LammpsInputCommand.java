@@ -83,10 +83,7 @@ public final class LammpsInputCommand implements Callable<Integer> {
             throw new CliException("need --size >= 1, --steps >= 0, --thermo >= 1, --timestep > 0, --temperature >= 0 "
                     + "and --seed >= 1");
         }
-        String el = element != null ? element : model.elements().get(0);
-        if (!model.elements().contains(el)) {
-            throw new CliException("--element " + el + " is not one of the potential's elements " + model.elements());
-        }
+        String el = PotentialOption.element(model, element);
         String spec0 = structure.trim();
         String kind = spec0.contains(":") ? spec0.substring(0, spec0.indexOf(':')) : spec0;
         String lattice = null;

@@ -2,6 +2,7 @@ package org.uf3j.cli;
 
 import java.nio.file.Path;
 import org.uf3j.core.io.LoadedPotential;
+import org.uf3j.core.model.Uf3Model;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,6 +17,18 @@ public final class PotentialOption {
     /** The file as given on the command line. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The element an {@code --element} option names ({@code given}), or the model's first when it
+     * was not given; a {@link CliException} when the model does not have it.
+     */
+    public static String element(Uf3Model model, String given) {
+        String el = given != null ? given : model.elements().get(0);
+        if (!model.elements().contains(el)) {
+            throw new CliException("--element " + el + " is not one of the potential's elements " + model.elements());
+        }
+        return el;
     }
 
     /** Reads the potential; a {@link CliException} naming the file when it cannot. */

@@ -78,10 +78,7 @@ public final class PropertiesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LoadedPotential lp = potential.load();
-        String el = element != null ? element : lp.model().elements().get(0);
-        if (!lp.model().elements().contains(el)) {
-            throw new CliException("--element " + el + " is not one of the potential's elements " + lp.model().elements());
-        }
+        String el = PotentialOption.element(lp.model(), element);
         CubicLattice lattice;
         try {
             lattice = CubicLattice.parse(structure);
