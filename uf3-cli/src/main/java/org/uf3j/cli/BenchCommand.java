@@ -143,7 +143,7 @@ public final class BenchCommand implements Callable<Integer> {
                 deleteTree(dir);
             }
             double e0 = ours.get(0).potentialEnergy0();
-            double rel = Math.abs(e0 - javaEnergy) / Math.max(1e-300, Math.abs(javaEnergy));
+            double rel = relativeDifference(e0, javaEnergy);
             if (!(rel <= ENERGY_TOLERANCE)) {
                 throw new CliException(String.format(Locale.ROOT, "LAMMPS and the Java evaluator disagree on the energy of "
                         + "%s: %.6f eV (LAMMPS, step 0) vs %.6f eV (Java, without one-body energies), relative difference "
@@ -208,6 +208,10 @@ public final class BenchCommand implements Callable<Integer> {
         return s.withPositions(x);
     }
 
+    private static double relativeDifference(double lammps, double java) {
+        return Math.abs(lammps - java) / Math.max(1e-300, Math.abs(java));
+    }
+
     private static double medianUs(List<LammpsLog> logs) {
         return JavaSpeed.median(logs.stream().mapToDouble(LammpsLog::usPerAtomStep).toArray());
     }
@@ -238,7 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!ours.isEmpty()) {
             double e0 = ours.get(0).potentialEnergy0();
             b.append(String.format(Locale.ROOT, "%ncheck: energy of the perfect crystal, LAMMPS (step 0) %.6f eV, Java %.6f eV"
-                    + " (relative difference %.1e)%n", e0, javaEnergy, Math.abs(e0 - javaEnergy) / Math.abs(javaEnergy)));
+                    + " (relative difference %.1e)%n", e0, javaEnergy, relativeDifference(e0, javaEnergy)));
         } else if (launcher == null) {
             b.append(String.format(Locale.ROOT, "%n(LAMMPS not run)%n"));
         }
