@@ -88,16 +88,15 @@ public final class NormalEquations {
             // at most one lane per worker submitted and not yet added: the memory of the
             // accumulators is (workers + 1)·p², one p² more than one accumulator per thread
             List<Future<NormalEquations>> parts = new ArrayList<>();
-            int window = workers;
-            for (int k = 0; k < Math.min(window, lanes); k++) {
+            for (int k = 0; k < workers; k++) {
                 parts.add(submitLane(pool, fz, configs, k, lanes, weights, progress, failed));
             }
             NormalEquations total = null;
             for (int k = 0; k < lanes; k++) {
                 NormalEquations part = get(parts.get(k), failed);
                 parts.set(k, null);
-                if (k + window < lanes) {
-                    parts.add(submitLane(pool, fz, configs, k + window, lanes, weights, progress, failed));
+                if (k + workers < lanes) {
+                    parts.add(submitLane(pool, fz, configs, k + workers, lanes, weights, progress, failed));
                 }
                 if (total == null) {
                     total = part;
