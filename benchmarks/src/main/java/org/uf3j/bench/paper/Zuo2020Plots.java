@@ -3,7 +3,6 @@ package org.uf3j.bench.paper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.uf3j.cli.plot.Charts;
 
@@ -93,20 +92,12 @@ final class Zuo2020Plots {
     }
 
     private static CategoryChart chart(String title, String yTitle) {
-        CategoryChart c = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
-                .xAxisTitle("element").yAxisTitle(yTitle).build();
-        Styler s = c.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setChartTitleFont(new Font("DejaVu Sans", Font.BOLD, 20));
-        s.setLegendFont(new Font("DejaVu Sans", Font.PLAIN, 15));
+        CategoryChart c = Charts.category(title, "element", yTitle);
+        CategoryStyler s = c.getStyler();
         s.setLegendPosition(Styler.LegendPosition.InsideNW);
         s.setSeriesColors(new Color[] {Charts.color(1), Charts.color(0), Charts.color(6), Charts.color(4)});
-        c.getStyler().setAxisTitleFont(new Font("DejaVu Sans", Font.PLAIN, 18));
-        c.getStyler().setAxisTickLabelsFont(new Font("DejaVu Sans", Font.PLAIN, 15));
-        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setAvailableSpaceFill(0.85);
+        s.setYAxisLogarithmic(true);
+        s.setAvailableSpaceFill(0.85);
         return c;
     }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -47,6 +49,14 @@ public final class Charts {
         c.getStyler().setMarkerSize(6);
         c.getStyler().setYAxisDecimalPattern("#,##0.###");
         c.getStyler().setXAxisDecimalPattern("#,##0.###");
+        return c;
+    }
+
+    /** A bar chart (one group of bars per category) with the common style. */
+    public static CategoryChart category(String title, String xTitle, String yTitle) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        style(c.getStyler());
         return c;
     }
 
