@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds LAMMPS 4Feb2025 (PLUGIN, ML-UF3, ML-SNAP, MANYBODY; serial) from Debian's trixie
-# source package into a cache outside the repository, once per machine.
+# Builds LAMMPS 4Feb2025 (PLUGIN, ML-UF3, ML-SNAP, MANYBODY, MEAM, ML-POD; serial) from
+# Debian's trixie source package into a cache outside the repository, once per machine.
+# A cache built with another package set (the marker records it) is rebuilt once.
 # Usage: scripts/build-lammps.sh        (prints the cache root on its last line)
 #        scripts/build-lammps.sh --mpi  the same LAMMPS with BUILD_MPI=on (Open MPI, installed
 #                                       with apt when mpicxx/mpirun are missing), in its own
@@ -18,14 +19,23 @@ cache="${UF3_CACHE:-$HOME/.cache/uf3}"
 if ((mpi)); then root="$cache/lammps-4Feb2025-mpi"; else root="$cache/lammps-4Feb2025"; fi
 prefix="$root/install"
 marker="$root/.complete"
-if [[ -f "$marker" && -x "$prefix/bin/lmp" && -d "$root/src/src/PLUGIN" ]]; then
-  echo "$root"; exit 0
+# The packages every LAMMPS of ours has: the plugin's own (PLUGIN), the reference style
+# (ML-UF3), peers to measure against (ML-SNAP, MANYBODY: SW, Vashishta; ML-POD: POD and
+# fitpod) and the labeller of the alloy data sets (MEAM: 2NN MEAM).
+packages=(PLUGIN ML-UF3 ML-SNAP MANYBODY MEAM ML-POD)
+want="packages: ${packages[*]}"
+cache_ok() { [[ -f "$marker" && -x "$prefix/bin/lmp" && -d "$root/src/src/PLUGIN" ]] && grep -qxF "$want" "$marker"; }
+if cache_ok; then echo "$root"; exit 0; fi
+if [[ -f "$marker" ]]; then
+  log "the LAMMPS cache in $root was built with another package set ($(grep '^packages:' "$marker" || echo 'packages: PLUGIN ML-UF3 ML-SNAP MANYBODY')); rebuilding it once with: ${packages[*]}"
+else
+  log "no valid LAMMPS cache in $root: building it (once per machine, about 5-10 minutes)"
 fi
-log "no valid LAMMPS cache in $root: building it (once per machine, about 5-10 minutes)"
 mkdir -p "$root"
 exec 9>"$root/.lock"
 flock 9
-if [[ -f "$marker" && -x "$prefix/bin/lmp" ]]; then echo "$root"; exit 0; fi
+if cache_ok; then echo "$root"; exit 0; fi
+rm -f "$marker"
 
 need=()
 for tool in cmake g++ make flock tar; do command -v "$tool" >/dev/null || need+=("$tool"); done
@@ -33,6 +43,13 @@ if ((${#need[@]})); then
   log "installing build tools: ${need[*]}"
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmake g++ make util-linux tar xz-utils >&2
+fi
+# ML-POD links LAPACK; Debian's source package strips LAMMPS' bundled lib/linalg, so the
+# system's reference BLAS/LAPACK is used.
+if ! ldconfig -p | grep -q 'liblapack\.so ' || ! ldconfig -p | grep -q 'libblas\.so '; then
+  log "installing BLAS/LAPACK for ML-POD: apt-get install liblapack-dev libblas-dev"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq liblapack-dev libblas-dev >&2
 fi
 if ((mpi)) && ! { command -v mpicxx >/dev/null && command -v mpirun >/dev/null; }; then
   log "installing Open MPI for the MPI build: apt-get install openmpi-bin libopenmpi-dev"
@@ -73,16 +90,17 @@ grep -q '4 Feb 2025' "$root/src/src/version.h" || { log "unpacked tree is not LA
 # built on first use by the tests, possibly while other work runs on the machine).
 build_mpi=off; nice_cmd=()
 if ((mpi)); then build_mpi=on; nice_cmd=(nice -n 10); fi
+pkg_flags=(); for p in "${packages[@]}"; do pkg_flags+=(-D "PKG_$p=on"); done
 log "configuring (cmake, BUILD_MPI=$build_mpi) and building with $(nproc) cores"
 rm -rf "$root/build"
 cmake -S "$root/src/cmake" -B "$root/build" -D CMAKE_BUILD_TYPE=Release -D CMAKE_INSTALL_PREFIX="$prefix" \
-  -D BUILD_MPI=$build_mpi -D BUILD_OMP=off -D PKG_PLUGIN=on -D PKG_ML-UF3=on -D PKG_ML-SNAP=on -D PKG_MANYBODY=on \
+  -D BUILD_MPI=$build_mpi -D BUILD_OMP=off "${pkg_flags[@]}" \
   -D BUILD_SHARED_LIBS=on -D LAMMPS_MACHINE= -D WITH_JPEG=off -D WITH_PNG=off -D WITH_FFMPEG=off \
   -D WITH_GZIP=off -D BUILD_TOOLS=off -D BUILD_LAMMPS_GUI=off > "$root/cmake.log" 2>&1 \
   || { log "cmake failed, see $root/cmake.log"; tail -20 "$root/cmake.log" >&2; exit 1; }
 "${nice_cmd[@]}" cmake --build "$root/build" -j "$(nproc)" > "$root/build.log" 2>&1 \
   || { log "build failed, see $root/build.log"; tail -30 "$root/build.log" >&2; exit 1; }
 cmake --install "$root/build" > "$root/install.log" 2>&1
-echo "$version" > "$marker"
+printf '%s\n%s\n' "$version" "$want" > "$marker"
 log "LAMMPS 4Feb2025$( ((mpi)) && echo " (MPI)") installed in $prefix"
 echo "$root"
