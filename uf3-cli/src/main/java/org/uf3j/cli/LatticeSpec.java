@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.uf3j.core.eval.EvaluationException;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.model.Uf3Model;
-import org.uf3j.fit.properties.CubicLattice;
-import org.uf3j.fit.properties.LatticeConstant;
+import org.uf3j.properties.CubicLattice;
+import org.uf3j.properties.LatticeConstant;
 
 /**
  * A cubic crystal named on the command line as {@code bcc[:A0]}, {@code fcc[:A0]}, {@code sc[:A0]}

@@ -17,7 +17,7 @@ import org.uf3j.core.io.ProjectModelIO;
 import org.uf3j.core.io.Uf3FileWriter;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Structure;
-import org.uf3j.fit.properties.CubicLattice;
+import org.uf3j.properties.CubicLattice;
 
 /**
  * {@code uf3 bench} as a user runs it: the LAMMPS run (bin/lmp) is of the same potential and crystal

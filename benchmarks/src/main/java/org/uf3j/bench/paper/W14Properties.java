@@ -15,16 +15,16 @@ import org.uf3j.core.eval.Evaluator;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.model.Elements;
 import org.uf3j.core.model.Uf3Model;
-import org.uf3j.fit.properties.CubicLattice;
-import org.uf3j.fit.properties.InteractionRange;
-import org.uf3j.fit.properties.PropertyOptions;
-import org.uf3j.fit.properties.PropertyReport;
-import org.uf3j.fit.properties.PropertySuite;
-import org.uf3j.fit.properties.Relaxer;
-import org.uf3j.fit.properties.VacancyFormation;
-import org.uf3j.fit.properties.ReferenceProperties;
-import org.uf3j.fit.properties.SurfaceEnergy;
-import org.uf3j.fit.properties.SurfaceOrientation;
+import org.uf3j.properties.CubicLattice;
+import org.uf3j.properties.InteractionRange;
+import org.uf3j.properties.PropertyOptions;
+import org.uf3j.properties.PropertyReport;
+import org.uf3j.properties.PropertySuite;
+import org.uf3j.properties.Relaxer;
+import org.uf3j.properties.VacancyFormation;
+import org.uf3j.properties.ReferenceProperties;
+import org.uf3j.properties.SurfaceEnergy;
+import org.uf3j.properties.SurfaceOrientation;
 import org.uf3j.nativekernel.NativeEvaluator;
 
 /**

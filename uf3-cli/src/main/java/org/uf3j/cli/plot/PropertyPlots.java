@@ -10,10 +10,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.uf3j.core.eval.Evaluator;
-import org.uf3j.fit.properties.CubicLattice;
-import org.uf3j.fit.properties.EquationOfState;
-import org.uf3j.fit.properties.LatticeConstant;
-import org.uf3j.fit.properties.PhononDispersion;
+import org.uf3j.properties.CubicLattice;
+import org.uf3j.properties.EquationOfState;
+import org.uf3j.properties.LatticeConstant;
+import org.uf3j.properties.PhononDispersion;
 
 /** Pictures of computed properties: the phonon dispersion and the equation of state. */
 public final class PropertyPlots {

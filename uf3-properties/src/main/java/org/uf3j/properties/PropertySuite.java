@@ -1,0 +1,131 @@
+package org.uf3j.properties;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.uf3j.core.eval.Evaluation;
+import org.uf3j.core.eval.Evaluator;
+import org.uf3j.core.structure.Structure;
+
+/**
+ * Runs the property calculators for one element in one cubic structure on any {@link Evaluator}:
+ * equilibrium lattice constant and Birch–Murnaghan bulk modulus, elastic constants, vacancy
+ * formation energy, (100)/(110)/(111) surface energies and the phonon dispersion, collected in a
+ * {@link PropertyReport}.
+ */
+public final class PropertySuite {
+    /** Force tolerance (eV/Å) for internal relaxation inside strained cells, where strains are ~1e-3. */
+    private static final double ELASTIC_FORCE_TOLERANCE = 1e-5;
+
+    private PropertySuite() {
+    }
+
+    /** bcc properties, e.g. {@code PropertySuite.bcc(evaluator, "W", PropertyOptions.defaults())}. */
+    public static PropertyReport bcc(Evaluator evaluator, String element, PropertyOptions options) {
+        return run(evaluator, element, CubicLattice.BCC, options);
+    }
+
+    /** fcc properties. */
+    public static PropertyReport fcc(Evaluator evaluator, String element, PropertyOptions options) {
+        return run(evaluator, element, CubicLattice.FCC, options);
+    }
+
+    /** Properties of a structure named "bcc", "fcc", "diamond" or "sc". */
+    public static PropertyReport run(Evaluator evaluator, String element, String structureType, PropertyOptions options) {
+        return run(evaluator, element, CubicLattice.parse(structureType), options);
+    }
+
+    /** Properties of one element in one cubic structure. */
+    public static PropertyReport run(Evaluator evaluator, String element, CubicLattice lattice, PropertyOptions options) {
+        InteractionRange range = InteractionRange.of(evaluator, options);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        Relaxer relaxer = new Relaxer(evaluator, options.forceTolerance(), options.maxSteps());
+
+        long t = System.nanoTime();
+        LatticeConstant.Result eq;
+        if (Double.isFinite(options.fixedLatticeConstant())) {
+            double a = options.fixedLatticeConstant();
+            Structure s = lattice.conventional(element, a);
+            Evaluation e = evaluator.evaluate(s);
+            double[] w = e.virial();
+            EquationOfState.Fit eos = LatticeConstant.equationOfState(evaluator, element, lattice, a,
+                    options.eosVolumeRange(), options.eosPoints());
+            eq = new LatticeConstant.Result(lattice, a, e.energy() / s.size(), lattice.volumePerAtom(a),
+                    (w[0] + w[1] + w[2]) / (3 * s.cell().volume()), eos);
+            notes.add(String.format(java.util.Locale.ROOT,
+                    "lattice constant fixed at %.5f Å (not minimised); residual pressure %.3f GPa",
+                    a, eq.pressure() * Units.GPA_PER_EV_PER_A3));
+        } else {
+            eq = LatticeConstant.find(evaluator, element, lattice, options.latticeGuess(), options.eosVolumeRange(),
+                    options.eosPoints());
+        }
+        double a0 = eq.a0();
+        seconds.put("lattice_constant", since(t));
+
+        ElasticConstants.Result elastic = null;
+        if (options.computeElastic()) {
+            t = System.nanoTime();
+            boolean internal = options.elasticInternalRelaxation() || !lattice.isBravais();
+            Relaxer inner = internal
+                    ? relaxer.withForceTolerance(Math.min(options.forceTolerance(), ELASTIC_FORCE_TOLERANCE)) : null;
+            elastic = ElasticConstants.compute(evaluator, element, lattice, a0, options.elasticStrain(), inner);
+            seconds.put("elastic", since(t));
+        }
+
+        VacancyFormation.Result vacancy = null;
+        if (options.computeVacancy()) {
+            t = System.nanoTime();
+            vacancy = VacancyFormation.compute(evaluator, element, lattice, a0, options.vacancySupercell(),
+                    options.relax() ? relaxer : null);
+            if (options.relax() && !vacancy.converged()) {
+                notes.add("vacancy relaxation did not reach " + options.forceTolerance() + " eV/Å in "
+                        + options.maxSteps() + " steps (max force " + vacancy.maxForce() + ")");
+            }
+            seconds.put("vacancy", since(t));
+        }
+
+        List<SurfaceEnergy.Result> surfaces = new ArrayList<>();
+        if (options.computeSurfaces()) {
+            t = System.nanoTime();
+            double vacuum = Math.max(options.surfaceVacuum(), range.cutoff() + 1.0);
+            for (SurfaceOrientation o : options.surfaces()) {
+                SurfaceEnergy.Result s = SurfaceEnergy.compute(evaluator, element, lattice, a0, o,
+                        options.surfaceMinLayers(), 2 * range.cutoff(), vacuum, options.relax() ? relaxer : null);
+                if (options.relax() && !s.converged()) {
+                    notes.add("surface " + o + " relaxation did not converge in " + options.maxSteps() + " steps");
+                }
+                surfaces.add(s);
+            }
+            seconds.put("surfaces", since(t));
+        }
+
+        PhononDispersion.Table phonons = null;
+        int supercell = 0;
+        if (options.computePhonons()) {
+            if (lattice.isBravais()) {
+                t = System.nanoTime();
+                supercell = options.phononSupercell() > 0 ? options.phononSupercell()
+                        : PhononDispersion.supercellFor(a0, range.forceConstantRange());
+                PhononDispersion pd = PhononDispersion.compute(evaluator, element, lattice, a0, supercell,
+                        options.phononDisplacement());
+                phonons = pd.standardPath(options.phononPointsPerSegment());
+                if (phonons.minFrequency() < -0.05) {
+                    notes.add(String.format(java.util.Locale.ROOT,
+                            "imaginary phonon frequencies down to %.3f THz: the structure is dynamically unstable",
+                            phonons.minFrequency()));
+                }
+                seconds.put("phonons", since(t));
+            } else {
+                notes.add("phonons skipped: " + lattice.label() + " has more than one atom per primitive cell");
+            }
+        }
+        return new PropertyReport(element, lattice, range, eq, elastic, vacancy, surfaces, phonons, supercell, seconds,
+                notes);
+    }
+
+    private static double since(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
