@@ -29,6 +29,24 @@ class DataSplitTest {
     }
 
     @Test
+    void originalIndicesFollowTheFramesKeyAndDropRemovedFrames() {
+        // a copy of a 6-frame original without its frames 3 and 6 (1-based), listed out of order
+        Structure s = RandomStructures.cubic("bcc", 3.2, "W");
+        List<Configuration> copy = new ArrayList<>();
+        for (String pos : new String[] {"2", "1", "5", "4"}) {
+            copy.add(new Configuration(s, -1.0, null, null, "bulk", "w.xyz:" + pos, java.util.Map.of("orig", pos)));
+        }
+        OriginalIndexSplit o = OriginalIndexSplit.of(copy, new int[] {0, 2, 3, 5}, "orig");
+        assertArrayEquals(new int[] {1, 3}, o.split().train()); // originals 0 and 3 are copy positions 1 and 3
+        assertArrayEquals(new int[] {0, 2}, o.split().test());
+        assertArrayEquals(new int[] {2, 5}, o.dropped());
+        List<Configuration> unkeyed = List.of(new Configuration(s, -1.0, null, null, "bulk", "w.xyz:7", null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OriginalIndexSplit.of(unkeyed, new int[] {0}, "orig"));
+        assertEquals("w.xyz:7: expected an integer 'orig' (1-based position in the original file), got none", e.getMessage());
+    }
+
+    @Test
     void randomSplitIsSeededDisjointAndComplete() {
         DataSplit s1 = DataSplit.random(100, 0.2, 7);
         DataSplit s2 = DataSplit.random(100, 0.2, 7);

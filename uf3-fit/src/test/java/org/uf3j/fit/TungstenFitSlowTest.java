@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -28,22 +27,7 @@ class TungstenFitSlowTest {
         Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("w14.xyz")), "tungsten data not found at " + dir);
         List<Configuration> all = ExtXyzReader.readAll(dir.resolve("w14.xyz"));
         int[] idx = DataSplit.readIndices(dir.resolve("uf3_training_idx.txt"));
-        int max = 0;
-        for (Configuration c : all) {
-            max = Math.max(max, Integer.parseInt(c.info().get("w14_index").trim()));
-        }
-        int[] listPosition = new int[max];
-        java.util.Arrays.fill(listPosition, -1);
-        for (int i = 0; i < all.size(); i++) {
-            listPosition[Integer.parseInt(all.get(i).info().get("w14_index").trim()) - 1] = i;
-        }
-        List<Integer> train = new ArrayList<>();
-        for (int i : idx) {
-            if (i < listPosition.length && listPosition[i] >= 0) {
-                train.add(listPosition[i]);
-            }
-        }
-        DataSplit s = DataSplit.fromIndices(train.stream().mapToInt(Integer::intValue).toArray(), all.size(), false);
+        DataSplit s = OriginalIndexSplit.of(all, idx, "w14_index").split();
         return List.of(s.train(all), s.test(all));
     }
 

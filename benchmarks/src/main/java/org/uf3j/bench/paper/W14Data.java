@@ -2,14 +2,13 @@ package org.uf3j.bench.paper;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.uf3j.core.io.ExtXyzReader;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.DataSplit;
+import org.uf3j.fit.OriginalIndexSplit;
 
 /**
  * The W-14 tungsten data of the UF3 paper and its 20/80 split. {@code uf3_training_idx.txt} does
@@ -34,29 +33,15 @@ final class W14Data {
     }
 
     static W14Data load() throws IOException {
-        Path dir = PaperPaths.data().resolve("tungsten");
+        return load(PaperPaths.data().resolve("tungsten"));
+    }
+
+    /** From a directory holding w14.xyz and uf3_training_idx.txt. */
+    static W14Data load(Path dir) throws IOException {
         List<Configuration> all = ExtXyzReader.readAll(dir.resolve("w14.xyz"));
         int[] idx = DataSplit.readIndices(dir.resolve("uf3_training_idx.txt"));
-        Map<Integer, Integer> byOriginal = new TreeMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            String w = all.get(i).info().get("w14_index");
-            if (w == null) {
-                throw new IllegalStateException(dir.resolve("w14.xyz") + " frame " + (i + 1) + ": no w14_index key");
-            }
-            byOriginal.put(Integer.parseInt(w.trim()) - 1, i);
-        }
-        List<Integer> mapped = new ArrayList<>();
-        List<Integer> dropped = new ArrayList<>();
-        for (int i : idx) {
-            Integer pos = byOriginal.get(i);
-            if (pos == null) {
-                dropped.add(i);
-            } else {
-                mapped.add(pos);
-            }
-        }
-        DataSplit split = DataSplit.fromIndices(mapped.stream().mapToInt(Integer::intValue).toArray(), all.size(), false);
-        return new W14Data(dir, all, split, idx.length, dropped.stream().mapToInt(Integer::intValue).toArray());
+        OriginalIndexSplit split = OriginalIndexSplit.of(all, idx, "w14_index");
+        return new W14Data(dir, all, split.split(), idx.length, split.dropped());
     }
 
     List<Configuration> train() {
