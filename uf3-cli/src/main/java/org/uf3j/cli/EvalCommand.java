@@ -14,12 +14,15 @@ import org.uf3j.core.io.ExtXyzWriter;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.metrics.BatchEvaluator;
+import org.uf3j.fit.metrics.MetricsAccumulator;
+import org.uf3j.fit.metrics.MetricsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 eval}: energies, forces and virials of structures, and errors against their reference labels. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -91,7 +94,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         List<Configuration> pending = new ArrayList<>(BATCH);
         Runnable flush = () -> {
-            Evaluation[] ev = batch.evaluate(pending, null);
+            Evaluation[] ev = batch.evaluate(pending);
             for (int i = 0; i < pending.size(); i++) {
                 Configuration c = pending.get(i);
                 Evaluation e = ev[i];
@@ -199,7 +202,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (metrics.hasReferences()) {
             out.println();
             out.println("Errors against the reference labels (energy per atom, force components):");
-            out.println(metrics.metrics().table());
+            out.print(MetricsReport.table(structures.getFileName().toString(), metrics.metrics()));
             if (uf3File && refs) {
                 out.println();
                 StringBuilder o = new StringBuilder();

@@ -16,12 +16,14 @@ import org.uf3j.core.io.ExtXyzOptions;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.metrics.BatchEvaluator;
+import org.uf3j.fit.metrics.MetricsAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 plot}: PNG pictures of a potential and, with data, of its errors. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -108,7 +110,7 @@ public final class PlotCommand implements Callable<Integer> {
             }
             Evaluation[] pred;
             try (Progress.Bar bar = progress.start("evaluating", configs.size(), "configs")) {
-                pred = new BatchEvaluator(new JavaEvaluator(lp.model()), threads).evaluate(configs, bar);
+                pred = new BatchEvaluator(new JavaEvaluator(lp.model()), threads).evaluate(configs, () -> bar.step(1));
             }
             Map<String, Double> offsets = Map.of();
             if (lp.format() == PotentialFormat.LAMMPS_UF3) {

@@ -11,31 +11,21 @@ import org.uf3j.core.model.Uf3Model;
  * @param kappa          the κ used for the final solve
  * @param method         how the final system was solved
  * @param crossValidation the CV grid, or null when there was a single candidate
- * @param train          errors on the training set (evaluated with the Java evaluator)
  * @param statistics     σ's of the training targets
  * @param peakLiveHeapBytes largest heap occupancy right after a garbage collection during the fit
  * @param peakPoolBytes  sum of the heap pools' peak usages during the fit (includes uncollected garbage)
  */
 public record FitResult(Uf3Model model, double[] solution, BasisLayout layout, Regularization regularization, double kappa,
-                        LinearSolver.Method method, CrossValidation.Result crossValidation, Metrics train,
-                        TargetStatistics statistics, Timings timings, long peakLiveHeapBytes,
-                        long peakPoolBytes) {
-
-    /** As the canonical constructor with one heap figure for both peaks (kept for callers written before). */
-    public FitResult(Uf3Model model, double[] solution, BasisLayout layout, Regularization regularization, double kappa,
-                     LinearSolver.Method method, CrossValidation.Result crossValidation, Metrics train,
-                     TargetStatistics statistics, Timings timings, long peakHeapBytes) {
-        this(model, solution, layout, regularization, kappa, method, crossValidation, train, statistics, timings,
-                peakHeapBytes, peakHeapBytes);
-    }
+                        LinearSolver.Method method, CrossValidation.Result crossValidation,
+                        TargetStatistics statistics, Timings timings, long peakLiveHeapBytes, long peakPoolBytes) {
 
     /** Wall-clock seconds of the stages. */
-    public record Timings(double accumulate, double crossValidation, double solve, double metrics, double total) {
+    public record Timings(double accumulate, double crossValidation, double solve, double total) {
 
         @Override
         public String toString() {
-            return String.format("featurise+accumulate %.2f s, cross-validation %.2f s, solve %.2f s, metrics %.2f s, total %.2f s",
-                    accumulate, crossValidation, solve, metrics, total);
+            return String.format("featurise+accumulate %.2f s, cross-validation %.2f s, solve %.2f s, total %.2f s",
+                    accumulate, crossValidation, solve, total);
         }
     }
 }

@@ -8,7 +8,8 @@ import org.uf3j.core.structure.Configuration;
 /**
  * The fitting pipeline: settings → basis layout → featurise and accumulate the normal equations
  * (per cross-validation fold when there is a grid) → choose λ (and κ) by k-fold CV on the training
- * set → solve on all training data → model and training metrics. The test set never enters.
+ * set → solve on all training data → model. The test set never enters; errors are measured
+ * afterwards, by whoever needs them, with {@link org.uf3j.fit.metrics.Metrics}.
  */
 public final class Fitter {
     private final FitSettings settings;
@@ -78,27 +79,9 @@ public final class Fitter {
         Uf3Model model = layout.toModel(sol.x());
         progress.advance(1);
         long t3 = System.nanoTime();
-        Metrics train = Metrics.evaluate(model, training, settings.threads());
-        long t4 = System.nanoTime();
-        FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t4 - t3), sec(t4 - t0));
-        return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, train, stats, timings, heap.peakLive(),
+        FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t3 - t0));
+        return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, stats, timings, heap.peakLive(),
                 heap.peakPools());
-    }
-
-    /**
-     * Sum over heap pools of their peak usage since the last reset (includes garbage).
-     *
-     * @deprecated use {@link FitResult#peakLiveHeapBytes()} or {@link HeapMonitor}
-     */
-    @Deprecated
-    public static long peakHeap() {
-        long sum = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.isValid() && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     private static double sec(long nanos) {

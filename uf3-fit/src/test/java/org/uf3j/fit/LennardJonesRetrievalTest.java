@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.uf3j.core.model.PairTerm;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.metrics.Metrics;
 
 /** A UF2 fit to Lennard-Jones data retrieves the (smoothly cut) LJ pair potential. */
 class LennardJonesRetrievalTest {

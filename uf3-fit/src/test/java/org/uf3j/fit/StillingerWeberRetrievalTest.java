@@ -15,6 +15,9 @@ import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.ExtXyzReader;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.metrics.ErrorStats;
+import org.uf3j.fit.metrics.Metrics;
+import org.uf3j.fit.metrics.MetricsReport;
 
 /**
  * UF2,3 retrieves Stillinger-Weber silicon from ../shared/data/silicon-sw: the varying_alat
@@ -88,7 +91,7 @@ class StillingerWeberRetrievalTest {
         System.out.printf("SW UF2,3 (%d columns, %s): held-out F RMSE %.4f eV/Å, varying_alat E RMSE %.3f meV/atom,"
                 + " NVT E RMSE vs SW %.3f meV/atom, one-body %.4f eV%n", fit.layout().size(), fit.timings(),
                 m.forces().rmse(), m.energy().rmse(), nvtStats.rmse(), fit.model().oneBodyEnergy("Si"));
-        System.out.println(m.table());
+        System.out.print(MetricsReport.table("held-out", m));
         assertTrue(m.forces().rmse() < 0.02, "held-out force RMSE " + m.forces().rmse() + " eV/Å");
         assertTrue(m.energy().rmse() < 0.5, "held-out varying_alat energy RMSE " + m.energy().rmse() + " meV/atom");
         assertTrue(nvtStats.rmse() < 0.5, "held-out NVT energy RMSE vs SW " + nvtStats.rmse() + " meV/atom");

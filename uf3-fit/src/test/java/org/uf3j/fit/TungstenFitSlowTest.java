@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.uf3j.core.io.ExtXyzReader;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.metrics.Metrics;
+import org.uf3j.fit.metrics.MetricsReport;
 
 /**
  * The paper's tungsten benchmark (excluded by default; run with
@@ -49,7 +51,7 @@ class TungstenFitSlowTest {
         Metrics m23 = Metrics.evaluate(f23.model(), test, Runtime.getRuntime().availableProcessors());
         System.out.printf("W UF2,3: %s, live heap %.0f MB, test E %.2f meV/atom, F %.4f eV/Å%n", f23.timings(),
                 f23.peakLiveHeapBytes() / 1e6, m23.energy().rmse(), m23.forces().rmse());
-        System.out.println(m23.table());
+        System.out.print(MetricsReport.table("test", m23));
 
         assertTrue(m2.energy().rmse() < 28 && m2.forces().rmse() < 0.35, "UF2 test errors");
         assertTrue(m23.energy().rmse() < 8 && m23.forces().rmse() < 0.14, "UF2,3 test errors");

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.uf3j.cli.BatchEvaluator;
-import org.uf3j.cli.fit.MetricsReport;
 import org.uf3j.cli.plot.ParityPlots;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
@@ -24,9 +22,11 @@ import org.uf3j.core.io.ProjectModelIO;
 import org.uf3j.core.io.Uf3FileWriter;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
-import org.uf3j.fit.ErrorStats;
-import org.uf3j.fit.Metrics;
 import org.uf3j.fit.Regularization;
+import org.uf3j.fit.metrics.BatchEvaluator;
+import org.uf3j.fit.metrics.ErrorStats;
+import org.uf3j.fit.metrics.Metrics;
+import org.uf3j.fit.metrics.MetricsReport;
 
 /**
  * Study 1 of the UF3 paper reproduction: UF2 and UF2,3 accuracy on the W-14 tungsten data with the
@@ -125,9 +125,9 @@ public final class W14Accuracy {
             String name = s.chosen().knots().threeBody() ? "uf23" : "uf2";
             long t = System.nanoTime();
             BatchEvaluator ev = new BatchEvaluator(new JavaEvaluator(s.model()), threads);
-            Evaluation[] testPred = ev.evaluate(test, null);
+            Evaluation[] testPred = ev.evaluate(test);
             Metrics mTest = Metrics.of(test, List.of(testPred));
-            Metrics mTrain = Metrics.of(train, List.of(ev.evaluate(train, null)));
+            Metrics mTrain = Metrics.of(train, List.of(ev.evaluate(train)));
             seconds.put(name + "_evaluation", sec(t));
             testMetrics.put(name, mTest);
             trainMetrics.put(name, mTrain);

@@ -10,8 +10,9 @@ import org.uf3j.fit.CrossValidation;
 import org.uf3j.fit.FitResult;
 import org.uf3j.fit.FitSettings;
 import org.uf3j.fit.Fitter;
-import org.uf3j.fit.Metrics;
 import org.uf3j.fit.ModelSpec;
+import org.uf3j.fit.metrics.Metrics;
+import org.uf3j.fit.metrics.MetricsReport;
 
 /**
  * Wall time, CPU time and peak heap of one UF2 or UF2,3 fit to the W-14 tungsten data of the UF3
@@ -76,15 +77,15 @@ public final class W14FitTiming {
         if (fit.crossValidation() != null) {
             System.out.print(fit.crossValidation().table());
         }
-        System.out.println("training set:");
-        System.out.println(fit.train().table());
         long t1 = System.nanoTime();
+        Metrics mTrain = Metrics.evaluate(fit.model(), train, threads);
         Metrics m = Metrics.evaluate(fit.model(), test, threads);
-        System.out.printf("test set (%d configurations, evaluated in %.1f s):%n", test.size(), (System.nanoTime() - t1) * 1e-9);
-        System.out.println(m.table());
-        System.out.printf("RESULT UF%s columns=%d fit_seconds=%.2f (featurise+CV+solve, without training metrics)"
+        System.out.printf("errors (%d + %d configurations evaluated in %.1f s):%n", train.size(), test.size(),
+                (System.nanoTime() - t1) * 1e-9);
+        System.out.print(MetricsReport.table(mTrain, m));
+        System.out.printf("RESULT UF%s columns=%d fit_seconds=%.2f (featurise+CV+solve)"
                 + " peak_live_heap_MB=%.0f test_E_RMSE_meV_per_atom=%.2f test_F_RMSE_eV_per_A=%.4f%n",
-                name, fit.layout().size(), fit.timings().total() - fit.timings().metrics(),
+                name, fit.layout().size(), fit.timings().total(),
                 fit.peakLiveHeapBytes() / 1e6, m.energy().rmse(), m.forces().rmse());
     }
 }

@@ -21,11 +21,11 @@ import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.BasisLayout;
 import org.uf3j.fit.DataSplit;
 import org.uf3j.fit.Featurizer;
-import org.uf3j.fit.Metrics;
 import org.uf3j.fit.NormalEquations;
 import org.uf3j.fit.Regularizer;
 import org.uf3j.fit.RowWeights;
 import org.uf3j.fit.TargetStatistics;
+import org.uf3j.fit.metrics.Metrics;
 
 /**
  * Study 2 (the paper's Fig. 3): test errors against training-set size for UF2 and UF2,3 with the

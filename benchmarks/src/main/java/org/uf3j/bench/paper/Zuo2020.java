@@ -16,8 +16,8 @@ import org.uf3j.core.io.Uf3FileWriter;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.NeighborList;
-import org.uf3j.fit.Metrics;
 import org.uf3j.fit.Regularization;
+import org.uf3j.fit.metrics.Metrics;
 
 /**
  * Study 5: the Zuo et al. (J. Phys. Chem. A 124, 731, 2020) benchmark — Ni, Cu, Li, Mo, Si, Ge.

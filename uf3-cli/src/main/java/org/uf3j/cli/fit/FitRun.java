@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.uf3j.cli.BatchEvaluator;
 import org.uf3j.cli.CliException;
 import org.uf3j.cli.PlotCommand;
 import org.uf3j.cli.Potentials;
@@ -45,9 +44,11 @@ import org.uf3j.fit.DataSplit;
 import org.uf3j.fit.FitResult;
 import org.uf3j.fit.FitSettings;
 import org.uf3j.fit.KnotSpec;
-import org.uf3j.fit.Metrics;
 import org.uf3j.fit.ModelSpec;
 import org.uf3j.fit.Regularization;
+import org.uf3j.fit.metrics.BatchEvaluator;
+import org.uf3j.fit.metrics.Metrics;
+import org.uf3j.fit.metrics.MetricsReport;
 
 /**
  * The whole {@code uf3 fit} workflow, a pipeline of stages: read the data → split train/test →
@@ -112,8 +113,8 @@ public final class FitRun {
         Evaluation[] trainPred;
         Evaluation[] testPred;
         try (Progress.Bar bar = progress.start("evaluating", all.size(), "configs")) {
-            trainPred = ev.evaluate(train, bar);
-            testPred = ev.evaluate(test, bar);
+            trainPred = ev.evaluate(train, () -> bar.step(1));
+            testPred = ev.evaluate(test, () -> bar.step(1));
         }
         Metrics trainMetrics = Metrics.of(train, List.of(trainPred));
         Metrics testMetrics = test.isEmpty() ? null : Metrics.of(test, List.of(testPred));

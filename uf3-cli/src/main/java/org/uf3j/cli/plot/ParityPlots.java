@@ -12,9 +12,9 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.uf3j.cli.EnergyOffsets;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.metrics.EnergyOffsets;
 
 /**
  * Predicted against reference: energy per atom and force-component parity plots, and histograms of

@@ -1,4 +1,4 @@
-package org.uf3j.fit;
+package org.uf3j.fit.metrics;
 
 /** Root-mean-square and mean absolute error of {@code count} values, in the unit the caller states. */
 public record ErrorStats(long count, double rmse, double mae) {

@@ -1,14 +1,14 @@
-package org.uf3j.cli.fit;
+package org.uf3j.fit.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.uf3j.fit.CrossValidation;
-import org.uf3j.fit.ErrorStats;
-import org.uf3j.fit.Metrics;
 
 /**
  * Train and test errors as JSON-ready maps, a Markdown report and a side-by-side text table:
@@ -22,7 +22,10 @@ public final class MetricsReport {
     /** {"train": {...}, "test": {...}} with units in the key names. */
     public static Map<String, Object> toMap(Metrics train, Metrics test, int nTrain, int nTest) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("units", Map.of("energy", "meV/atom", "forces", "eV/Å (force components)"));
+        Map<String, Object> units = new LinkedHashMap<>(); // in this order in every file (Map.of's order varies by run)
+        units.put("energy", "meV/atom");
+        units.put("forces", "eV/Å (force components)");
+        m.put("units", units);
         if (train != null) {
             m.put("train", set(train, nTrain));
         }
@@ -68,51 +71,63 @@ public final class MetricsReport {
         return t;
     }
 
-    /** A text table: one row per config_type (and "all"), train and test side by side. */
+    /** The text table of a fit: one row per config_type (and "all"), train and test side by side; either may be null. */
     public static String table(Metrics train, Metrics test) {
-        Set<String> types = new TreeSet<>();
+        List<String> labels = new ArrayList<>();
+        List<Metrics> sets = new ArrayList<>();
         if (train != null) {
-            types.addAll(types(train));
+            labels.add("train");
+            sets.add(train);
         }
         if (test != null) {
-            types.addAll(types(test));
+            labels.add("test");
+            sets.add(test);
+        }
+        return table(labels, sets);
+    }
+
+    /** The same text table for one labelled set of errors (e.g. the structures of {@code uf3 eval}). */
+    public static String table(String label, Metrics m) {
+        return table(List.of(label), List.of(m));
+    }
+
+    /**
+     * The one error table: a column group per set (configurations with energies, energy RMSE/MAE in
+     * meV/atom, force-component RMSE/MAE in eV/Å), one row for "all" and one per config_type.
+     */
+    private static String table(List<String> labels, List<Metrics> sets) {
+        Set<String> types = new TreeSet<>();
+        for (Metrics m : sets) {
+            types.addAll(types(m));
         }
         StringBuilder b = new StringBuilder();
         String head = "%-22s";
         b.append(String.format(head, ""));
-        if (train != null) {
-            b.append(String.format("  %-44s", center("train", 44)));
-        }
-        if (test != null) {
-            b.append(String.format("  %-44s", center("test", 44)));
+        for (String label : labels) {
+            b.append(String.format("  %-44s", center(label, 44)));
         }
         b.append('\n').append(String.format(head, "config_type"));
-        for (int s = 0; s < (train != null ? 1 : 0) + (test != null ? 1 : 0); s++) {
+        for (int s = 0; s < sets.size(); s++) {
             b.append(String.format("  %5s %9s %9s %9s %9s", "n_E", "E RMSE", "E MAE", "F RMSE", "F MAE"));
         }
         b.append('\n').append(String.format(head, ""));
-        for (int s = 0; s < (train != null ? 1 : 0) + (test != null ? 1 : 0); s++) {
+        for (int s = 0; s < sets.size(); s++) {
             b.append(String.format("  %5s %9s %9s %9s %9s", "", "meV/at", "meV/at", "eV/Å", "eV/Å"));
         }
         b.append('\n');
-        row(b, "all", train == null ? null : train.energy(), train == null ? null : train.forces(),
-                test == null ? null : test.energy(), test == null ? null : test.forces(), train != null, test != null);
+        row(b, "all", sets, m -> m.energy(), m -> m.forces());
         for (String t : types) {
-            row(b, t, train == null ? null : train.energyByType().get(t), train == null ? null : train.forcesByType().get(t),
-                    test == null ? null : test.energyByType().get(t), test == null ? null : test.forcesByType().get(t),
-                    train != null, test != null);
+            row(b, t, sets, m -> m.energyByType().get(t), m -> m.forcesByType().get(t));
         }
         return b.toString();
     }
 
-    private static void row(StringBuilder b, String name, ErrorStats e1, ErrorStats f1, ErrorStats e2, ErrorStats f2,
-                            boolean first, boolean second) {
+    private static void row(StringBuilder b, String name, List<Metrics> sets,
+                            Function<Metrics, ErrorStats> energy,
+                            Function<Metrics, ErrorStats> forces) {
         b.append(String.format("%-22s", name.length() > 22 ? name.substring(0, 21) + "…" : name));
-        if (first) {
-            cells(b, e1, f1);
-        }
-        if (second) {
-            cells(b, e2, f2);
+        for (Metrics m : sets) {
+            cells(b, energy.apply(m), forces.apply(m));
         }
         b.append('\n');
     }

@@ -1,4 +1,4 @@
-package org.uf3j.cli;
+package org.uf3j.fit.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.structure.Configuration;
-import org.uf3j.fit.ErrorStats;
-import org.uf3j.fit.Metrics;
 
 /**
  * Errors against reference labels, accumulated one structure at a time (nothing but a few numbers

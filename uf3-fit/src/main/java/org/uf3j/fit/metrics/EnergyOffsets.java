@@ -1,4 +1,4 @@
-package org.uf3j.cli;
+package org.uf3j.fit.metrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
