@@ -61,8 +61,9 @@ public final class Uf3Command implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "no command given; choose one of fit, eval, "
-                + "export, plot, lammps-input, properties (see 'uf3 --help')");
+        CommandLine cl = new CommandLine(this);
+        String commands = String.join(", ", cl.getSubcommands().keySet().stream().filter(c -> !c.equals("help")).toList());
+        throw new CommandLine.ParameterException(cl, "no command given; choose one of " + commands + " (see 'uf3 --help')");
     }
 
     public static void main(String[] args) {

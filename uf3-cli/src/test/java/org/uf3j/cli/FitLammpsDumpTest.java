@@ -28,6 +28,7 @@ import org.uf3j.core.model.PairTerm;
 import org.uf3j.core.model.TripletTerm;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.core.units.MetalUnits;
 
 /**
  * One training set, two files: LAMMPS (4Feb2025, {@code bin/lmp --reference}) labels an NPT run of
@@ -39,8 +40,6 @@ import org.uf3j.core.structure.Configuration;
  * Σ stress/atom) must give the log's energies and virials.
  */
 class FitLammpsDumpTest {
-    /** LAMMPS' force->nktv2p in metal units (bar per eV/Å³). */
-    static final double NKTV2P = 1.6021765e6;
     static final String[] TYPE_ELEMENTS = {"Cu", "Ni"};
 
     static final String INPUT = """
@@ -177,7 +176,7 @@ class FitLammpsDumpTest {
             double volume = len[0] * len[1] * len[2];
             double[] w = new double[6];
             for (int k = 0; k < 6; k++) {
-                w[k] = Double.parseDouble(row.get("c_pv[" + (k + 1) + "]")) * volume / NKTV2P;
+                w[k] = Double.parseDouble(row.get("c_pv[" + (k + 1) + "]")) * volume / MetalUnits.LAMMPS_NKTV2P;
             }
             out.append(n).append('\n').append(String.format(Locale.ROOT, "Lattice=\"%s 0 0 0 %s 0 0 0 %s\" "
                             + "Properties=species:S:1:pos:R:3:forces:R:3 energy=%s virial=\"%s %s %s %s %s %s %s %s %s\" "

@@ -11,11 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.uf3j.core.model.Elements;
 import org.uf3j.core.structure.Cell;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.core.units.MetalUnits;
 
 /** Runs bin/lmp (our plugin) or bin/lmp --reference (official ML-UF3) on a structure and reads the results back. */
 final class Lammps {
-    /** metal units: pressure (bar) × volume (Å^3) / NKTV2P = energy (eV). */
-    static final double NKTV2P = 1.6021765e6;
 
     private Lammps() {
     }
@@ -105,7 +104,7 @@ final class Lammps {
         double volume = thermo[2];
         double[] p = new double[6];
         for (int k = 0; k < 6; k++) {
-            p[k] = thermo[3 + k] * volume / NKTV2P; // LAMMPS order xx yy zz xy xz yz
+            p[k] = thermo[3 + k] * volume / MetalUnits.LAMMPS_NKTV2P; // bar × Å³ → eV; LAMMPS order xx yy zz xy xz yz
         }
         double[] virial = {p[0], p[1], p[2], p[5], p[4], p[3]};
         double[] f = new double[3 * n];

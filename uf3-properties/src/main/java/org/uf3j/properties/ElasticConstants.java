@@ -3,6 +3,7 @@ package org.uf3j.properties;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.Evaluator;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.core.units.MetalUnits;
 
 /**
  * Elastic constants from stress–strain central finite differences: every Voigt strain e_j = ±δ
@@ -71,7 +72,7 @@ public final class ElasticConstants {
             double[] plus = stress(evaluator, Strains.apply(equilibrium, Strains.voigt(j, strain)), relaxer);
             double[] minus = stress(evaluator, Strains.apply(equilibrium, Strains.voigt(j, -strain)), relaxer);
             for (int i = 0; i < 6; i++) {
-                c[i][j] = (plus[i] - minus[i]) / (2 * strain) * Units.GPA_PER_EV_PER_A3;
+                c[i][j] = (plus[i] - minus[i]) / (2 * strain) * MetalUnits.GPA_PER_EV_PER_A3;
             }
         }
         double c11 = (c[0][0] + c[1][1] + c[2][2]) / 3;

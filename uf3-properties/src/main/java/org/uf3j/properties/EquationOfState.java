@@ -2,6 +2,7 @@ package org.uf3j.properties;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.uf3j.core.units.MetalUnits;
 
 /**
  * Third-order Birch–Murnaghan equation of state fitted to E(V). The BM3 energy
@@ -20,7 +21,7 @@ public final class EquationOfState {
     public record Fit(double volume, double energy, double bulkModulus, double bulkModulusDerivative, double rms) {
         /** Bulk modulus in GPa. */
         public double bulkModulusGPa() {
-            return bulkModulus * Units.GPA_PER_EV_PER_A3;
+            return bulkModulus * MetalUnits.GPA_PER_EV_PER_A3;
         }
     }
 

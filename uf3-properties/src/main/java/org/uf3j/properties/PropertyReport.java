@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.uf3j.core.units.MetalUnits;
 
 /**
  * Everything a {@link PropertySuite} run computed for one element and cubic structure; absent
@@ -61,7 +62,7 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
         m.put("lattice_constant", num(equilibrium.a0()));
         m.put("energy_per_atom", num(equilibrium.energyPerAtom()));
         m.put("volume_per_atom", num(equilibrium.volumePerAtom()));
-        m.put("pressure_at_a0_GPa", num(equilibrium.pressure() * Units.GPA_PER_EV_PER_A3));
+        m.put("pressure_at_a0_GPa", num(equilibrium.pressure() * MetalUnits.GPA_PER_EV_PER_A3));
         EquationOfState.Fit eos = equilibrium.eos();
         if (eos != null) {
             Map<String, Object> e = new LinkedHashMap<>();

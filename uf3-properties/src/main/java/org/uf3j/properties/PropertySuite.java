@@ -7,6 +7,7 @@ import java.util.Map;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.Evaluator;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.core.units.MetalUnits;
 
 /**
  * Runs the property calculators for one element in one cubic structure on any {@link Evaluator}:
@@ -56,7 +57,7 @@ public final class PropertySuite {
                     (w[0] + w[1] + w[2]) / (3 * s.cell().volume()), eos);
             notes.add(String.format(java.util.Locale.ROOT,
                     "lattice constant fixed at %.5f Å (not minimised); residual pressure %.3f GPa",
-                    a, eq.pressure() * Units.GPA_PER_EV_PER_A3));
+                    a, eq.pressure() * MetalUnits.GPA_PER_EV_PER_A3));
         } else {
             eq = LatticeConstant.find(evaluator, element, lattice, options.latticeGuess(), options.eosVolumeRange(),
                     options.eosPoints());

@@ -2,6 +2,7 @@ package org.uf3j.properties;
 
 import org.uf3j.core.eval.Evaluator;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.core.units.MetalUnits;
 
 /**
  * Surface energy γ = (E_slab − N·E_bulk)/(2A) of a low-index surface of a cubic crystal, from a
@@ -22,12 +23,12 @@ public final class SurfaceEnergy {
                          boolean converged) {
         /** Unrelaxed γ in J/m². */
         public double unrelaxedJm2() {
-            return unrelaxed * Units.J_PER_M2_PER_EV_PER_A2;
+            return unrelaxed * MetalUnits.J_PER_M2_PER_EV_PER_A2;
         }
 
         /** Relaxed γ in J/m². */
         public double relaxedJm2() {
-            return relaxed * Units.J_PER_M2_PER_EV_PER_A2;
+            return relaxed * MetalUnits.J_PER_M2_PER_EV_PER_A2;
         }
 
         /** The relaxed γ when computed, else the unrelaxed one (eV/Å²). */

@@ -1,7 +1,11 @@
 package org.uf3j.properties;
 
+import org.uf3j.core.units.MetalUnits;
+
 /**
- * Unit conversions for the property calculators, which work in LAMMPS "metal" units (eV, Å, amu).
+ * Phonon unit conversions for the property calculators, which work in LAMMPS "metal" units (eV, Å,
+ * amu), from the CODATA 2018 constants of {@link MetalUnits} (which also holds GPa and J/m² per
+ * eV/Å³ and eV/Å²).
  *
  * <p>Phonon frequencies: an eigenvalue λ of the mass-weighted dynamical matrix is in eV/(Å² amu).
  * With 1 eV = 1.602176634e-19 J, 1 Å² = 1e-20 m² and 1 amu = 1.66053906660e-27 kg,
@@ -9,12 +13,8 @@ package org.uf3j.properties;
  * ω = sqrt(λ · 9.6485332e27) rad/s and f = ω/(2π) = 15.6333 · sqrt(λ) THz.
  */
 public final class Units {
-    /** 1 eV/Å³ in GPa (1.60217662e-19 J / 1e-30 m³ = 160.2 GPa). */
-    public static final double GPA_PER_EV_PER_A3 = 160.21766208;
-    /** 1 eV/Å² in J/m². */
-    public static final double J_PER_M2_PER_EV_PER_A2 = 16.021766208;
     /** 1 eV/(Å² amu) in s⁻². */
-    public static final double PER_S2_PER_EV_PER_A2_AMU = 1.602176634e-19 / (1e-20 * 1.66053906660e-27);
+    public static final double PER_S2_PER_EV_PER_A2_AMU = MetalUnits.JOULE_PER_EV / (1e-20 * MetalUnits.KG_PER_AMU);
     /** f[THz] = THZ_PER_SQRT_EIGENVALUE · sqrt(λ[eV/(Å² amu)]). */
     public static final double THZ_PER_SQRT_EIGENVALUE = Math.sqrt(PER_S2_PER_EV_PER_A2_AMU) / (2 * Math.PI) / 1e12;
     /** 1 eV/amu in m²/s² (a squared speed: C/ρ with C in eV/Å³ and ρ in amu/Å³). */

@@ -22,7 +22,7 @@ class EquationOfStateTest {
         assertEquals(e0, f.energy(), 1e-11);
         assertEquals(b0, f.bulkModulus(), 1e-8 * b0);
         assertEquals(bp, f.bulkModulusDerivative(), 1e-6);
-        assertEquals(b0 * 160.21766208, f.bulkModulusGPa(), 1e-6);
+        assertEquals(b0 * 160.2176634, f.bulkModulusGPa(), 1e-6);
         assertEquals(0, f.rms(), 1e-12);
     }
 

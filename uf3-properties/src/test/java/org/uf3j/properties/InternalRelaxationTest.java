@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.uf3j.core.eval.Evaluator;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.core.units.MetalUnits;
 
 /**
  * Diamond (two atoms per primitive cell): a yz shear moves the second fcc sublattice along x, which
@@ -37,8 +38,8 @@ class InternalRelaxationTest {
         double egg = (energy(s, g, 0) - 2 * e0 + energy(s, -g, 0)) / (g * g);
         double euu = (energy(s, 0, h) - 2 * e0 + energy(s, 0, -h)) / (h * h);
         double egu = (energy(s, g, h) - energy(s, g, -h) - energy(s, -g, h) + energy(s, -g, -h)) / (4 * g * h);
-        double clamped = egg / v * Units.GPA_PER_EV_PER_A3;
-        double relaxed = (egg - egu * egu / euu) / v * Units.GPA_PER_EV_PER_A3;
+        double clamped = egg / v * MetalUnits.GPA_PER_EV_PER_A3;
+        double relaxed = (egg - egu * egu / euu) / v * MetalUnits.GPA_PER_EV_PER_A3;
 
         ElasticConstants.Result c0 = ElasticConstants.compute(EV, "Cu", CubicLattice.DIAMOND, a0, 1e-3, null);
         ElasticConstants.Result c1 = ElasticConstants.compute(EV, "Cu", CubicLattice.DIAMOND, a0, 1e-3,

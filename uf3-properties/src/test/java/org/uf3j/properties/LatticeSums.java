@@ -97,7 +97,7 @@ final class LatticeSums {
             c12 += k * r[0] * r[0] * r[1] * r[1];
             c44 += k * r[1] * r[2] * r[1] * r[2];
         }
-        double f = 1.0 / (2 * omega) * 160.21766208;
+        double f = 1.0 / (2 * omega) * 160.2176634;
         return new double[] {c11 * f, c12 * f, c44 * f};
     }
 

@@ -14,6 +14,7 @@ import org.uf3j.core.eval.Evaluator;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.model.Elements;
 import org.uf3j.core.model.Uf3Model;
+import org.uf3j.core.units.MetalUnits;
 
 /** Phonons of pair-potential crystals against the central-force lattice-sum dynamical matrix and elasticity. */
 class PhononDispersionTest {
@@ -57,8 +58,8 @@ class PhononDispersionTest {
         }
         ElasticConstants.Result c = ElasticConstants.compute(EV, "Cu", CubicLattice.FCC, a0, 1e-3, null);
         double rho = 4 * MASS / (a0 * a0 * a0); // amu/Å³
-        double vL = Math.sqrt(c.c11() / Units.GPA_PER_EV_PER_A3 / rho * Units.M2_PER_S2_PER_EV_PER_AMU);
-        double vT = Math.sqrt(c.c44() / Units.GPA_PER_EV_PER_A3 / rho * Units.M2_PER_S2_PER_EV_PER_AMU);
+        double vL = Math.sqrt(c.c11() / MetalUnits.GPA_PER_EV_PER_A3 / rho * Units.M2_PER_S2_PER_EV_PER_AMU);
+        double vT = Math.sqrt(c.c44() / MetalUnits.GPA_PER_EV_PER_A3 / rho * Units.M2_PER_S2_PER_EV_PER_AMU);
         double q = 0.01 * 2 * Math.PI / a0;
         double[] f = pd.frequencies(new double[] {q, 0, 0});
         // v = ω/q = 2π f/q, with f in 1/ps and q in 1/Å: ×100 for m/s

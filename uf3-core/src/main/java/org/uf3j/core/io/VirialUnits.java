@@ -1,5 +1,7 @@
 package org.uf3j.core.io;
 
+import org.uf3j.core.units.MetalUnits;
+
 /**
  * Unit and sign conversions from the stress/pressure tensors written by DFT and MD codes to the
  * virial stored in {@code Configuration.virial()}: eV, Voigt order xx yy zz yz xz xy,
@@ -11,7 +13,7 @@ package org.uf3j.core.io;
  *     σ = −(1/V) ∂E/∂ε in kBar; "a positive value in the diagonals means that the system is under
  *     compressive strain and wants to expand" (VASP wiki, ISIF page, sign convention of the
  *     stress tensor). Hence W = σ_VASP · V, with 1 kBar = 0.1 GPa and
- *     1 eV/Å³ = 160.21766208 GPa (CODATA 2014 elementary charge, as ASE).</li>
+ *     1 eV/Å³ = {@link MetalUnits#GPA_PER_EV_PER_A3} GPa.</li>
  * <li>LAMMPS metal units: pressure in bar, positive under compression, P_ij = (Σ virial)/V
  *     (+ kinetic part, which the virial excludes); the factor is LAMMPS' own
  *     {@code force->nktv2p} = 1.6021765e6 bar per eV/Å³ (src/update.cpp, units metal).
@@ -20,12 +22,12 @@ package org.uf3j.core.io;
  * </ul>
  */
 final class VirialUnits {
-    /** GPa in one eV/Å³ (CODATA 2014 e = 1.6021766208e-19 C, as used by ASE). */
-    static final double GPA_PER_EV_PER_A3 = 160.21766208;
+    /** GPa in one eV/Å³ (CODATA 2018). */
+    static final double GPA_PER_EV_PER_A3 = MetalUnits.GPA_PER_EV_PER_A3;
     /** GPa in one kBar. */
     static final double GPA_PER_KBAR = 0.1;
     /** LAMMPS metal units: bar in one eV/Å³ ({@code force->nktv2p}). */
-    static final double LAMMPS_METAL_BAR_PER_EV_PER_A3 = 1.6021765e6;
+    static final double LAMMPS_METAL_BAR_PER_EV_PER_A3 = MetalUnits.LAMMPS_NKTV2P;
 
     private VirialUnits() {
     }

@@ -55,7 +55,7 @@ class VasprunReaderTest {
         assertEquals(1.004 * BASIS1[4], d.structure().cell().vectors()[4], 1e-8);
     }
 
-    /** W = σ(kB) · 0.1 GPa/kB · V / 160.21766208 GPa per eV/Å³, Voigt xx yy zz yz xz xy, from the file's numbers. */
+    /** W = σ(kB) · 0.1 GPa/kB · V / 160.2176634 GPa per eV/Å³, Voigt xx yy zz yz xz xy, from the file's numbers. */
     @Test
     void virialIsTheStressTimesVolumeInEv() throws Exception {
         Configuration c = VasprunReader.readAll(FILE).get(0);
@@ -67,13 +67,13 @@ class VasprunReaderTest {
         double yz = -15.31581515;
         double v = c.structure().cell().volume();
         assertEquals(34.010928, v, 1e-6);
-        double f = 0.1 * v / 160.21766208;
+        double f = 0.1 * v / 160.2176634;
         assertArrayEquals(new double[] {xx * f, yy * f, zz * f, yz * f, xz * f, xy * f}, c.virial(), 1e-12);
     }
 
     /**
      * The same tensor through the project's extended-XYZ convention: ASE turns VASP's stress into its
-     * own (positive under tension, eV/Å³) as −0.1 GPa/kB · σ_VASP / 160.21766208, and
+     * own (positive under tension, eV/Å³) as −0.1 GPa/kB · σ_VASP / 160.2176634, and
      * {@link ExtXyzReader} stores an ASE stress as W = −σ_ASE·V. Both routes give one virial.
      */
     @Test
@@ -83,7 +83,7 @@ class VasprunReaderTest {
             -15.31581515, 273.43156258};
         StringBuilder stress = new StringBuilder();
         for (double v : s) {
-            stress.append(stress.length() == 0 ? "" : " ").append(-0.1 * v / 160.21766208);
+            stress.append(stress.length() == 0 ? "" : " ").append(-0.1 * v / 160.2176634);
         }
         StringBuilder lattice = new StringBuilder();
         for (double v : BASIS1) {
