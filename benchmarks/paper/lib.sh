@@ -10,7 +10,7 @@ build_jar() {
   local stale=0
   if [[ ! -f "$jar" ]]; then
     stale=1
-  elif [[ -n "$(find "$repo/pom.xml" "$repo"/uf3-core "$repo"/uf3-fit "$repo"/uf3-properties "$repo"/uf3-cli "$repo"/uf3-lammps-native \
+  elif [[ -n "$(find "$repo/pom.xml" "$repo"/uf3-core "$repo"/uf3-fit "$repo"/uf3-properties "$repo"/uf3-plot "$repo"/uf3-lammps-native \
           "$repo"/benchmarks/pom.xml "$repo"/benchmarks/src/main "$repo"/lammps-plugin-src \
           \( -path '*/target' -o -path '*/build' \) -prune -o \
           \( -name '*.java' -o -name 'pom.xml' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.uf3j.cli.plot.ParityPlots;
+import org.uf3j.plot.ParityPlots;
 import org.uf3j.cli.plot.PotentialPlots;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.uf3j.cli.plot.PropertyPlots;
+import org.uf3j.plot.PropertyPlots;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;

@@ -1,5 +1,7 @@
 package org.uf3j.bench.paper;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,15 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.uf3j.cli.JsonText;
 
 /** Writing the studies' JSON and Markdown, and small helpers for JSON-ready values. */
 final class Outputs {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private Outputs() {
     }
 
     static void json(Path file, Object value) throws IOException {
-        Files.writeString(file, JsonText.pretty(value), StandardCharsets.UTF_8);
+        Files.writeString(file, JSON.writeValueAsString(value) + "\n", StandardCharsets.UTF_8);
     }
 
     static void text(Path file, String text) throws IOException {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.uf3j.cli.plot.ParityPlots;
+import org.uf3j.plot.ParityPlots;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.ExtXyzReader;

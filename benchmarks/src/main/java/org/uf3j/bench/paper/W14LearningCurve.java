@@ -15,7 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.uf3j.cli.plot.Charts;
+import org.uf3j.plot.Charts;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.BasisLayout;

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.uf3j.cli.plot.Charts;
+import org.uf3j.plot.Charts;
 import org.uf3j.core.model.Elements;
 
 /**

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.uf3j.cli.plot.PropertyPlots;
+import org.uf3j.plot.PropertyPlots;
 import org.uf3j.core.units.MetalUnits;
 import org.uf3j.core.eval.Evaluator;
 import org.uf3j.core.eval.JavaEvaluator;

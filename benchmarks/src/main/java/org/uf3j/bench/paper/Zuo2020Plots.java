@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
-import org.uf3j.cli.plot.Charts;
+import org.uf3j.plot.Charts;
 
 /**
  * The bar charts of the Zuo et al. 2020 study: test MAE per element of UF2, UF2,3 and the

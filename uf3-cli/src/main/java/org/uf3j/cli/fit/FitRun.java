@@ -146,9 +146,9 @@ public final class FitRun {
                 Files.createDirectories(plots);
                 List<Path> png = new ArrayList<>(PlotCommand.write(lp, train, false, config.plotAngle(), settings.threads(),
                         plots, Progress.off(), ""));
-                png.addAll(org.uf3j.cli.plot.ParityPlots.write(train, trainPred, Map.of(), "train", plots));
+                png.addAll(org.uf3j.plot.ParityPlots.write(train, trainPred, Map.of(), "train", plots));
                 if (!test.isEmpty()) {
-                    png.addAll(org.uf3j.cli.plot.ParityPlots.write(test, testPred, Map.of(), "test", plots));
+                    png.addAll(org.uf3j.plot.ParityPlots.write(test, testPred, Map.of(), "test", plots));
                 }
                 for (Path p : png) {
                     files.add(Path.of("plots").resolve(p.getFileName()));

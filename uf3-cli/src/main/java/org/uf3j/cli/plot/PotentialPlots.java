@@ -21,6 +21,7 @@ import org.uf3j.core.model.TripletTerm;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.NeighborList;
+import org.uf3j.plot.Charts;
 
 /**
  * Pictures of the potential itself: every 2-body term V2(r) with its knots (and, given data, the
@@ -265,7 +266,7 @@ public final class PotentialPlots {
         if (!(limit > 0)) {
             limit = finite.isEmpty() || finite.get(finite.size() - 1) == 0 ? 1e-6 : finite.get(finite.size() - 1);
         }
-        limit = roundUp(limit);
+        limit = Charts.roundUp(limit);
         HeatMapChart c = Charts.heatMap(title, xTitle, yTitle, limit);
         List<String> xs = labels(x, xFormat, xEvery);
         List<String> ys = labels(y, yFormat, yEvery);
@@ -281,12 +282,6 @@ public final class PotentialPlots {
         c.addSeries("V₃ (eV)", xs, ys, cells);
         c.getStyler().setLegendVisible(true);
         return c;
-    }
-
-    /** Rounds up to two significant digits (the colour-bar labels print the limit as it is). */
-    static double roundUp(double v) {
-        double scale = Math.pow(10, Math.floor(Math.log10(v)) - 1);
-        return Double.parseDouble(String.format(Locale.ROOT, "%.6g", Math.ceil(v / scale - 1e-9) * scale));
     }
 
     /** Category labels with only every {@code every}-th shown (blank labels are made unique with spaces). */

@@ -1,4 +1,4 @@
-package org.uf3j.cli.plot;
+package org.uf3j.plot;
 
 import java.awt.Color;
 import java.io.IOException;

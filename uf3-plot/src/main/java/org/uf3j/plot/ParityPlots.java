@@ -1,4 +1,4 @@
-package org.uf3j.cli.plot;
+package org.uf3j.plot;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -139,7 +139,7 @@ public final class ParityPlots {
         if (!(lim > 0)) {
             lim = 1e-6;
         }
-        lim = PotentialPlots.roundUp(lim * 1.05);
+        lim = Charts.roundUp(lim * 1.05);
         XYChart c = Charts.xy(title, xTitle, "fraction of values per bin");
         c.getStyler().setXAxisMin(-lim);
         c.getStyler().setXAxisMax(lim);

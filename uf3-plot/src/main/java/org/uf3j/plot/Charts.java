@@ -1,4 +1,4 @@
-package org.uf3j.cli.plot;
+package org.uf3j.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -146,5 +147,11 @@ public final class Charts {
     /** A colour with alpha (0–255). */
     public static Color alpha(Color c, int a) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
+    }
+
+    /** Rounds up to two significant digits (the colour-bar labels print the limit as it is). */
+    public static double roundUp(double v) {
+        double scale = Math.pow(10, Math.floor(Math.log10(v)) - 1);
+        return Double.parseDouble(String.format(Locale.ROOT, "%.6g", Math.ceil(v / scale - 1e-9) * scale));
     }
 }
