@@ -11,6 +11,11 @@
 #   --no-save       print only; do not write benchmarks/results/lammps-speed-<atoms>.{json,md}
 #   --no-snap       leave SNAP out (for very large boxes: it costs ~200 us/atom/step, 40x ours uf3 3);
 #                   e.g. a million atoms: --cells 80 --steps 10 --reps 1 --no-snap
+#   --only-uf3      only ours and the official uf3 3 and uf3 2 (a quick check after a plugin change;
+#                   printed, not saved)
+#   --perf          also count user-space CPU cycles per atom-step of the MD loop with perf stat (a
+#                   0-step run of the same input is subtracted): far less sensitive to other
+#                   processes than times; a column of the table (needs perf; refused without it)
 #
 # Every style runs the same input: bcc box of a = 3.3008 Å (the Nb.uf3 lattice), 300 K velocities,
 # NVE, default neighbour settings (skin 2 Å), thermo output only at the end. Styles:
@@ -38,6 +43,8 @@ cell_sizes=(10)
 large_steps=""
 save=1
 snap=1
+only_uf3=0
+perf=0
 while (($#)); do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
@@ -48,11 +55,16 @@ while (($#)); do
       if [[ "${1:-}" =~ ^[0-9]+$ ]]; then large_steps="$1"; shift; fi ;;
     --no-save) save=0; shift ;;
     --no-snap) snap=0; shift ;;
+    --only-uf3) only_uf3=1; save=0; shift ;;
+    --perf) perf=1; shift ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 ((reps >= 1)) || { echo "--reps must be at least 1" >&2; exit 2; }
+if ((perf)) && ! perf stat -x, -e cycles:u true 2>&1 >/dev/null | grep -qE '^[0-9]+,'; then
+  echo "--perf: perf stat cannot count cycles:u on this machine (install linux-perf, or leave out --perf)" >&2; exit 2
+fi
 
 echo "[lammps-speed] building LAMMPS and the plugin if needed" >&2
 root="$("$repo/scripts/build-lammps.sh" | tail -1)"
@@ -91,13 +103,19 @@ printf 'include W_2940_2017_2.snap\n' > "$work/pair.snap"
 runs=("ours uf3 3||uf3-3|92.906" "ours uf3 2||uf3-2|92.906"
       "official uf3 3|--reference|uf3-3|92.906" "official uf3 2|--reference|uf3-2|92.906"
       "lj/cut|--reference|lj|92.906" "eam/alloy|--reference|eam|183.84")
-((snap)) && runs+=("snap|--reference|snap|183.84")
+((snap && !only_uf3)) && runs+=("snap|--reference|snap|183.84")
+((only_uf3)) && runs=("${runs[@]:0:4}")
 
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 dirty="$(git -C "$repo" status --porcelain -- lammps-plugin-src 2>/dev/null | wc -l)"
 
 ncpu="$(nproc --all)"
+# user-space CPU cycles of one whole LAMMPS run (perf stat): cycles FLAG CELLS STEPS STYLE MASS
+cycles() {
+  (cd "$work" && perf stat -x, -e cycles:u "$lmp" $1 -in in.speed -log none -screen none -var cells "$2" \
+     -var steps "$3" -var style "$4" -var mass "$5" 2>&1 >/dev/null | awk -F, '/cycles/{print $1}')
+}
 for cells in "${cell_sizes[@]}"; do
   natoms=$((2 * cells * cells * cells))
   steps_here="$steps"
@@ -127,8 +145,14 @@ for cells in "${cell_sizes[@]}"; do
       neigh=$(awk '/^Neigh +\|/{print $3}' "$log")
       cpu=$(awk '/% CPU use with/{sub(/%/, "", $1); print $1}' "$log")
       mem=$(awk '/Per MPI rank memory allocation/{print $(NF-1)}' "$log" | sort -g | tail -1)
-      echo "[lammps-speed]   run $r: $name loop $loop s, pair $pair s, CPU use $cpu %, memory $mem MB" >&2
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$r" "$loop" "$pair" "$neigh" "$cpu" "$mem" >> "$raw"
+      cyc=""
+      if ((perf)); then
+        c1=$(cycles "$flag" "$cells" "$steps_here" "$style" "$mass")
+        c0=$(cycles "$flag" "$cells" 0 "$style" "$mass")
+        cyc=$(( (c1 - c0) / (natoms * steps_here) ))
+      fi
+      echo "[lammps-speed]   run $r: $name loop $loop s, pair $pair s, CPU use $cpu %, memory $mem MB${cyc:+, $cyc cycles/atom-step}" >&2
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$r" "$loop" "$pair" "$neigh" "$cpu" "$mem" "$cyc" >> "$raw"
     done
   done
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -140,10 +164,10 @@ natoms, steps, reps, save = int(natoms), int(steps), int(reps), int(save)
 order = ["ours uf3 3", "ours uf3 2", "official uf3 3", "official uf3 2", "lj/cut", "eam/alloy", "snap"]
 runs = {k: [] for k in order}
 for line in open(raw):
-    name, r, loop, pair, neigh, cpu, mem = line.rstrip("\n").split("\t")
+    name, r, loop, pair, neigh, cpu, mem, cyc = line.rstrip("\n").split("\t")
     runs[name].append({"run": int(r), "loop_s": float(loop), "pair_s": float(pair),
                        "neigh_s": float(neigh or "nan"), "cpu_percent": float(cpu or "nan"),
-                       "memory_mb": float(mem or "nan")})
+                       "memory_mb": float(mem or "nan"), "cycles_per_atom_step": float(cyc or "nan")})
 order = [k for k in order if runs[k]]    # --no-snap leaves SNAP out
 runs = {k: runs[k] for k in order}
 us = lambda t: t / (natoms * steps) * 1e6
@@ -156,10 +180,13 @@ for k in order:
               # CPU time of the loop: what the wall time would be on an otherwise idle core
               "loop_cpu_us": us(statistics.median(x["loop_s"] * x["cpu_percent"] / 100 for x in rs)),
               "pair_cpu_us": us(statistics.median(x["pair_s"] * x["cpu_percent"] / 100 for x in rs)),
-              "memory_mb": max(x["memory_mb"] for x in rs)}
+              "memory_mb": max(x["memory_mb"] for x in rs),
+              "cycles_per_atom_step": statistics.median(x["cycles_per_atom_step"] for x in rs)}
+perf = all(med[k]["cycles_per_atom_step"] == med[k]["cycles_per_atom_step"] for k in order)   # no NaN
+ref = "lj/cut" if "lj/cut" in med else "official uf3 2"   # --only-uf3 has no lj/cut
 for k in order:
     for m in ("loop_us", "pair_us", "loop_cpu_us", "pair_cpu_us"):
-        med[k]["lj_ratio_" + m.replace("_us", "")] = med[k][m] / med["lj/cut"][m]
+        med[k]["lj_ratio_" + m.replace("_us", "")] = med[k][m] / med[ref][m] if ref == "lj/cut" else float("nan")
 checks = [("ours uf3 3", "official uf3 3", "<=", 0.25, "ours uf3 3 <= 0.25 x official uf3 3", "ours/official"),
           ("ours uf3 2", "lj/cut", "<=", 1.5, "ours uf3 2 <= 1.5 x lj/cut", "ours/lj"),
           ("snap", "ours uf3 3", ">=", 40, "snap >= 40 x ours uf3 3", "snap/ours")]
@@ -192,12 +219,15 @@ head = (f"{natoms} atoms (bcc, a = 3.3008 Å), {steps} steps NVE, 1 thread, medi
         f"load average {load0} before, {load1} after, {ncpu} CPUs ({cpu_model})")
 cols = ("pair style", "loop cpu us/atom/step", "ratio lj/cut", "loop wall us/atom/step", "ratio lj/cut",
         "pair wall us/atom/step", "CPU use %", "memory MB", "issue-4 target (from loop time)")
+if perf:
+    cols += ("user cycles/atom-step",)
 rows = []
 for k in order:
     m = med[k]
-    rows.append((k, f"{m['loop_cpu_us']:.3f}", f"{m['lj_ratio_loop_cpu']:.2f}", f"{m['loop_us']:.3f}",
-                 f"{m['lj_ratio_loop']:.2f}", f"{m['pair_us']:.3f}", f"{m['cpu_percent']:.0f}", f"{m['memory_mb']:.0f}",
-                 fmt_target(k)))
+    row = (k, f"{m['loop_cpu_us']:.3f}", f"{m['lj_ratio_loop_cpu']:.2f}", f"{m['loop_us']:.3f}",
+           f"{m['lj_ratio_loop']:.2f}", f"{m['pair_us']:.3f}", f"{m['cpu_percent']:.0f}", f"{m['memory_mb']:.0f}",
+           fmt_target(k))
+    rows.append(row + ((f"{m['cycles_per_atom_step']:.0f}",) if perf else ()))
 w = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
 line = lambda r: "  ".join(str(x).ljust(w[i]) if i in (0, 8) else str(x).rjust(w[i]) for i, x in enumerate(r))
 print(head)
