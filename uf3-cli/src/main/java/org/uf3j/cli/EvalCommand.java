@@ -9,17 +9,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
-import org.uf3j.core.io.ExtXyzOptions;
-import org.uf3j.core.io.ExtXyzWriter;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
+import org.uf3j.core.io.extxyz.ExtXyzOptions;
+import org.uf3j.core.io.extxyz.ExtXyzWriter;
 import org.uf3j.core.structure.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 eval}: energies, forces and virials of structures, and errors against their reference labels. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

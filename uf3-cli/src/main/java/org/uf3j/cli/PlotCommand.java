@@ -12,16 +12,16 @@ import org.uf3j.cli.plot.ParityPlots;
 import org.uf3j.cli.plot.PotentialPlots;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
-import org.uf3j.core.io.ExtXyzOptions;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
+import org.uf3j.core.io.extxyz.ExtXyzOptions;
 import org.uf3j.core.structure.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 plot}: PNG pictures of a potential and, with data, of its errors. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uf3j.cli.fit.ConfigException;
 import org.uf3j.cli.fit.FitConfig;
-import org.uf3j.core.io.LammpsDumpOptions;
+import org.uf3j.core.io.lammps.LammpsDumpOptions;
 
 /**
  * The {@code lammps_dump} block of a {@code uf3 fit} data entry: what it parses to, and one exact

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.uf3j.core.io.ExtXyzReader;
+import org.uf3j.core.io.extxyz.ExtXyzReader;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.DataSplit;
 

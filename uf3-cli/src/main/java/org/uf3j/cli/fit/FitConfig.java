@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.uf3j.cli.CliException;
 import org.uf3j.core.basis.KnotSpacing;
-import org.uf3j.core.io.LammpsDumpOptions;
 import org.uf3j.core.io.TrainingData;
 import org.uf3j.core.io.TrainingFormat;
+import org.uf3j.core.io.lammps.LammpsDumpOptions;
 import org.uf3j.core.model.Elements;
 import org.uf3j.core.model.Uf3Model;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.uf3j.core.io.ExtXyzReader;
+import org.uf3j.core.io.extxyz.ExtXyzReader;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.CrossValidation;
 import org.uf3j.fit.DataSplit;
