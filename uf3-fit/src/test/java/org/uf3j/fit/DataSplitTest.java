@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.core.testing.RandomStructures;
 
 class DataSplitTest {
 

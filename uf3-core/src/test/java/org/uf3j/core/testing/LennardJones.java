@@ -1,4 +1,4 @@
-package org.uf3j.fit;
+package org.uf3j.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +12,37 @@ import org.uf3j.core.structure.Structure;
  * cutoff: S(r) = LJ(r) − LJ(rc) − (r−rc) LJ′(rc) − ½ (r−rc)² LJ″(rc), E = Σ_{i<j} S(r_ij).
  * Labels test data; independent of the UF3 code.
  */
-final class LennardJones {
-    final double epsilon;
-    final double sigma;
-    final double cutoff;
+public final class LennardJones {
+    private final double epsilon;
+    private final double sigma;
+    private final double cutoff;
     private final double v0;
     private final double d0;
     private final double c0;
 
-    LennardJones(double epsilon, double sigma, double cutoff) {
+    /** LJ with well depth epsilon (eV), size sigma (Å), shifted to zero value, slope and curvature at cutoff (Å). */
+    public LennardJones(double epsilon, double sigma, double cutoff) {
         this.epsilon = epsilon;
         this.sigma = sigma;
         this.cutoff = cutoff;
         this.v0 = lj(cutoff);
         this.d0 = dlj(cutoff);
         this.c0 = d2lj(cutoff);
+    }
+
+    /** Well depth ε (eV). */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** Size σ (Å). */
+    public double sigma() {
+        return sigma;
+    }
+
+    /** Cutoff (Å). */
+    public double cutoff() {
+        return cutoff;
     }
 
     private double lj(double r) {
@@ -44,7 +60,8 @@ final class LennardJones {
         return 4 * epsilon * (156 * s6 * s6 - 42 * s6) / (r * r);
     }
 
-    double value(double r) {
+    /** S(r) in eV, 0 at and beyond the cutoff. */
+    public double value(double r) {
         if (r >= cutoff) {
             return 0;
         }
@@ -52,7 +69,8 @@ final class LennardJones {
         return lj(r) - v0 - x * d0 - 0.5 * x * x * c0;
     }
 
-    double slope(double r) {
+    /** S'(r) in eV/Å. */
+    public double slope(double r) {
         if (r >= cutoff) {
             return 0;
         }
@@ -60,7 +78,7 @@ final class LennardJones {
     }
 
     /** A configuration labelled with this potential's energy and forces. */
-    Configuration label(Structure s, String type, String source) {
+    public Configuration label(Structure s, String type, String source) {
         NeighborList nl = NeighborList.build(s, cutoff);
         double e = 0;
         double[] f = new double[3 * s.size()];
@@ -78,7 +96,7 @@ final class LennardJones {
     }
 
     /** Rattled fcc/bcc/sc crystals at several densities, and random dense cells. */
-    List<Configuration> dataset(Random rnd, int count, double dMin) {
+    public List<Configuration> dataset(Random rnd, int count, double dMin) {
         List<Configuration> out = new ArrayList<>();
         String[] lattices = {"fcc", "bcc", "sc", "random"};
         for (int q = 0; q < count; q++) {
@@ -104,7 +122,8 @@ final class LennardJones {
         return out;
     }
 
-    static double minDistance(Structure s) {
+    /** The shortest interatomic distance (periodic images included, up to 20 Å). */
+    public static double minDistance(Structure s) {
         NeighborList nl = NeighborList.build(s, 20);
         double m = Double.POSITIVE_INFINITY;
         for (int e = 0; e < nl.size(); e++) {
