@@ -29,7 +29,7 @@ import org.uf3j.core.structure.Structure;
  * tension; stored as the virial W = −σV). Other keys (e.g. {@code stress_bar}) are kept verbatim in
  * {@code Configuration.info}. A frame without {@code Lattice} is an isolated cluster (null cell).
  * {@code Configuration.source} is "file:line" of the frame's first line (the atom count).
- * Malformed input throws {@link Uf3FormatException} naming the file and line.
+ * Malformed input throws {@link org.uf3j.core.io.Uf3FormatException} naming the file and line.
  */
 public final class ExtXyzReader implements Iterator<Configuration>, Closeable {
     private final NumberedLines lines;

@@ -38,7 +38,7 @@ import org.uf3j.core.model.Uf3Model;
  * </pre>
  * Numbers are written with {@link Double#toString} and parsed by the JDK, so a write/read round
  * trip gives back an equal {@link ProjectModel}, bit for bit. Unknown keys, a wrong format or
- * version, missing or malformed fields throw {@link Uf3FormatException} naming the file and the
+ * version, missing or malformed fields throw {@link org.uf3j.core.io.Uf3FormatException} naming the file and the
  * field path (e.g. {@code pairs[1].knots}).
  */
 public final class ProjectModelIO {
