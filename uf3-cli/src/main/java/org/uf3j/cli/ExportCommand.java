@@ -10,17 +10,17 @@ import java.util.concurrent.Callable;
 import org.uf3j.cli.lammps.PairTableWriter;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
-import org.uf3j.core.io.ProjectModel;
-import org.uf3j.core.io.ProjectModelIO;
-import org.uf3j.core.io.Uf3FileWriter;
-import org.uf3j.core.io.Uf3JsonModelWriter;
+import org.uf3j.core.io.potential.ProjectModel;
+import org.uf3j.core.io.potential.ProjectModelIO;
+import org.uf3j.core.io.potential.Uf3FileWriter;
+import org.uf3j.core.io.potential.Uf3JsonModelWriter;
 import org.uf3j.core.model.Uf3Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uf3 export}: converts a potential between .uf3, project JSON, uf3 JSON and a LAMMPS pair table. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.uf3j.core.io.ExtXyzOptions;
-import org.uf3j.core.io.ExtXyzReader;
+import org.uf3j.core.io.extxyz.ExtXyzOptions;
+import org.uf3j.core.io.extxyz.ExtXyzReader;
 import org.uf3j.core.structure.Configuration;
 
 /** Reads extended-XYZ structure files with a progress bar (by characters read) and one-line errors. */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uf3j.core.io.Uf3FileWriter;
+import org.uf3j.core.io.potential.Uf3FileWriter;
 
 /**
  * The real {@code bin/uf3} launcher as a separate process (after {@code package}, so the shaded jar

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.uf3j.core.testing.LammpsProcess;
 
 /** Runs the uf3 command in-process (as main does, with captured stdout/stderr) or LAMMPS as a real process. */
 final class Cli {
@@ -93,10 +94,8 @@ final class Cli {
 
     /** bin/lmp with arguments, run in {@code dir} (builds LAMMPS on first use; CI prepares it in bin/test). */
     static Result lmp(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(root().resolve("bin/lmp").toString());
-        cmd.addAll(List.of(args));
-        Result r = process(dir, 1800, cmd.toArray(String[]::new));
+        LammpsProcess.Result p = LammpsProcess.run(dir, false, 1800, args);
+        Result r = new Result(p.code(), p.out(), p.err());
         assertEquals(0, r.code(), () -> "bin/lmp failed:\n" + r.out() + "\n" + r.err());
         return r;
     }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
-import org.uf3j.core.io.ExtXyzReader;
-import org.uf3j.core.io.ProjectModel;
-import org.uf3j.core.io.ProjectModelIO;
-import org.uf3j.core.io.Uf3FileWriter;
+import org.uf3j.core.io.extxyz.ExtXyzReader;
+import org.uf3j.core.io.potential.ProjectModel;
+import org.uf3j.core.io.potential.ProjectModelIO;
+import org.uf3j.core.io.potential.Uf3FileWriter;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFiles;
 import org.uf3j.core.io.PotentialFormat;
-import org.uf3j.core.io.ProjectModel;
-import org.uf3j.core.io.ProjectModelIO;
+import org.uf3j.core.io.potential.ProjectModel;
+import org.uf3j.core.io.potential.ProjectModelIO;
 import org.uf3j.core.model.PairTerm;
 import org.uf3j.core.model.Uf3Model;
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uf3j.cli.fit.ConfigException;
+import org.uf3j.cli.fit.DataEntry;
 import org.uf3j.cli.fit.FitConfig;
-import org.uf3j.core.io.LammpsDumpOptions;
+import org.uf3j.core.io.lammps.LammpsDumpOptions;
 
 /**
  * The {@code lammps_dump} block of a {@code uf3 fit} data entry: what it parses to, and one exact
@@ -101,10 +102,10 @@ class FitConfigLammpsDumpTest {
                 + "two_body: {r_min: 1.5, r_max: 5.0, resolution: 6}\n";
     }
 
-    private FitConfig.DataSource parse(String entry) {
+    private DataEntry parse(String entry) {
         FitConfig c = FitConfig.parse(yaml(entry), config);
-        assertEquals(1, c.data().size());
-        return c.data().get(0);
+        assertEquals(1, c.data().entries().size());
+        return c.data().entries().get(0);
     }
 
     /** Asserts that the entry is refused with exactly "CONFIG: what". */
@@ -115,7 +116,7 @@ class FitConfigLammpsDumpTest {
 
     @Test
     void logLabelsWithATypeMapAndEveryOption() {
-        FitConfig.DataSource s = parse("""
+        DataEntry s = parse("""
                 path: runs/wmo.dump
                 format: lammps-dump
                 lammps_dump:
@@ -169,14 +170,14 @@ class FitConfigLammpsDumpTest {
 
     @Test
     void autoRecognisesADumpWhenTheBlockIsThere() {
-        FitConfig.DataSource s = parse("""
+        DataEntry s = parse("""
                 path: runs/wmo.dump
                 format: auto
                 lammps_dump: {types: [W, Mo], log: runs/log.lammps}
                 """);
         assertEquals("lammps-dump", s.format());
         assertEquals(List.of("W", "Mo"), s.lammpsDump().typeElements());
-        FitConfig.DataSource xyz = parse("""
+        DataEntry xyz = parse("""
                 path: train.xyz
                 format: auto
                 """);

@@ -3,7 +3,6 @@ package org.uf3j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +14,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uf3j.core.eval.JavaEvaluator;
-import org.uf3j.core.io.ProjectModel;
-import org.uf3j.core.io.ProjectModelIO;
-import org.uf3j.core.io.Uf3FileWriter;
+import org.uf3j.core.io.potential.ProjectModel;
+import org.uf3j.core.io.potential.ProjectModelIO;
+import org.uf3j.core.io.potential.Uf3FileWriter;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Cell;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.core.testing.LammpsData;
 
 /**
  * What the CLI writes for LAMMPS, run by LAMMPS itself ({@code bin/lmp}): the exported pair table
@@ -45,7 +45,7 @@ class LammpsTest {
         double worst = 0;
         for (double a : new double[] {3.0, 3.165, 3.4}) {
             Structure s = rattledBcc(a, 4, 0.12, rnd);
-            writeData(s, dir.resolve("cell.data"));
+            LammpsData.write(s, List.of("W"), dir.resolve("cell.data"));
             double[] uf3 = energy("pair_style uf3 2\npair_coeff * * W.uf3 W\n");
             double[] table = energy("pair_style table linear 4000\npair_coeff 1 1 W.table W_W 5.5\n");
             double perAtom = Math.abs(uf3[0] - table[0]) / s.size();
@@ -154,19 +154,5 @@ class LammpsTest {
             }
         }
         return new Structure(sym, pos, Cell.orthorhombic(n * a, n * a, n * a));
-    }
-
-    static void writeData(Structure s, Path file) throws IOException {
-        StringBuilder b = new StringBuilder("cell\n\n").append(s.size()).append(" atoms\n1 atom types\n\n");
-        for (int k = 0; k < 3; k++) {
-            b.append("0 ").append(s.cell().vector(k, k)).append(' ').append("xyz".charAt(k)).append("lo ")
-                    .append("xyz".charAt(k)).append("hi\n");
-        }
-        b.append("\nAtoms # atomic\n\n");
-        for (int i = 0; i < s.size(); i++) {
-            b.append(i + 1).append(" 1 ").append(s.x(i, 0)).append(' ').append(s.x(i, 1)).append(' ').append(s.x(i, 2))
-                    .append('\n');
-        }
-        Files.writeString(file, b.toString());
     }
 }

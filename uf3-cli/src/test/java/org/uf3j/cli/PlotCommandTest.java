@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uf3j.core.io.ProjectModel;
-import org.uf3j.core.io.ProjectModelIO;
-import org.uf3j.core.io.Uf3FileWriter;
+import org.uf3j.core.io.potential.ProjectModel;
+import org.uf3j.core.io.potential.ProjectModelIO;
+import org.uf3j.core.io.potential.Uf3FileWriter;
 
 /** {@code uf3 plot}: which PNG files appear, and that they are real 1000×700 images. */
 class PlotCommandTest {

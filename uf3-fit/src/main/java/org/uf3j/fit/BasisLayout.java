@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.uf3j.core.basis.KnotSequence;
 import org.uf3j.core.model.PairTerm;
+import org.uf3j.core.model.TripletGeometry;
 import org.uf3j.core.model.TripletTerm;
 import org.uf3j.core.model.Uf3Model;
 
@@ -60,14 +61,14 @@ public final class BasisLayout {
                     for (int b = a; b < ne; b++) {
                         String ec = elements.get(c), ea = elements.get(a), eb = elements.get(b);
                         KnotSpec[] k = spec.triplet(ec, ea, eb);
-                        TripletBlock blk = new TripletBlock(ec, ea, eb, k[0].knots(spec.spacing()),
-                                k[1].knots(spec.spacing()), k[2].knots(spec.spacing()), column);
+                        TripletBlock blk = new TripletBlock(new TripletGeometry(ec, ea, eb, k[0].knots(spec.spacing()),
+                                k[1].knots(spec.spacing()), k[2].knots(spec.spacing())), column);
                         column += blk.count;
                         tl.add(blk);
                         tripletBySpecies[c][a][b] = blk;
                         tripletBySpecies[c][b][a] = blk;
                         swappedBySpecies[c][b][a] = a != b;
-                        double reach = Math.max(blk.ij.max(), blk.ik.max());
+                        double reach = Math.max(blk.knotsIJ().max(), blk.knotsIK().max());
                         tripletReach[c] = Math.max(tripletReach[c], reach);
                         cut = Math.max(cut, reach);
                     }
@@ -156,7 +157,7 @@ public final class BasisLayout {
         for (TripletBlock t : triplets) {
             for (int f = 0; f < t.columns.length; f++) {
                 if (t.columns[f] == column) {
-                    return "3B " + t.centre + "-" + t.first + "-" + t.second + "[" + f / (t.m * t.n) + ","
+                    return "3B " + t.geometry.name() + "[" + f / (t.m * t.n) + ","
                             + (f / t.n) % t.m + "," + f % t.n + "]";
                 }
             }
@@ -180,7 +181,7 @@ public final class BasisLayout {
             b.pair(new PairTerm(p.first, p.second, p.knots, gather(p.columns, solution)));
         }
         for (TripletBlock t : triplets) {
-            b.triplet(new TripletTerm(t.centre, t.first, t.second, t.ij, t.ik, t.jk, gather(t.columns, solution)));
+            b.triplet(new TripletTerm(t.geometry, gather(t.columns, solution)));
         }
         return b.build();
     }
@@ -202,12 +203,11 @@ public final class BasisLayout {
             scatter(p.columns, term.coefficients(), x, "2-body " + p.first + "-" + p.second);
         }
         for (TripletBlock t : triplets) {
-            TripletTerm term = model.triplet(t.centre, t.first, t.second);
-            if (term == null || !term.knotsIJ().equals(t.ij) || !term.knotsIK().equals(t.ik) || !term.knotsJK().equals(t.jk)) {
-                throw new IllegalArgumentException("model's 3-body term " + t.centre + "-" + t.first + "-" + t.second
-                        + " is missing or has other knots");
+            TripletTerm term = model.triplet(t.centre(), t.first(), t.second());
+            if (term == null || !term.geometry().equals(t.geometry)) {
+                throw new IllegalArgumentException("model's 3-body term " + t.geometry.name() + " is missing or has other knots");
             }
-            scatter(t.columns, term.coefficients(), x, "3-body " + t.centre + "-" + t.first + "-" + t.second);
+            scatter(t.columns, term.coefficients(), x, "3-body " + t.geometry.name());
         }
         return x;
     }
@@ -305,12 +305,7 @@ public final class BasisLayout {
 
     /** The columns of one triplet term, coefficients [l][m][n] along legs ij, ik, jk. */
     public static final class TripletBlock {
-        private final String centre;
-        private final String first;
-        private final String second;
-        private final KnotSequence ij;
-        private final KnotSequence ik;
-        private final KnotSequence jk;
+        private final TripletGeometry geometry;
         private final int l;
         private final int m;
         private final int n;
@@ -319,18 +314,13 @@ public final class BasisLayout {
         private final int count;
         private final int[] columns;
 
-        TripletBlock(String centre, String first, String second, KnotSequence ij, KnotSequence ik, KnotSequence jk,
-                     int offset) {
-            this.centre = centre;
-            this.first = first;
-            this.second = second;
-            this.ij = ij;
-            this.ik = ik;
-            this.jk = jk;
-            this.l = ij.basisCount();
-            this.m = ik.basisCount();
-            this.n = jk.basisCount();
-            this.symmetric = first.equals(second) && ij.equals(ik);
+        TripletBlock(TripletGeometry geometry, int offset) {
+            this.geometry = geometry;
+            int[] shape = geometry.shape();
+            this.l = shape[0];
+            this.m = shape[1];
+            this.n = shape[2];
+            this.symmetric = geometry.interchangeableLegs();
             this.offset = offset;
             this.columns = new int[l * m * n];
             java.util.Arrays.fill(columns, -1);
@@ -350,30 +340,35 @@ public final class BasisLayout {
             this.count = col - offset;
         }
 
+        /** Elements and leg knots of the term. */
+        public TripletGeometry geometry() {
+            return geometry;
+        }
+
         public String centre() {
-            return centre;
+            return geometry.centre();
         }
 
         /** Neighbour element on leg ij. */
         public String first() {
-            return first;
+            return geometry.first();
         }
 
         /** Neighbour element on leg ik. */
         public String second() {
-            return second;
+            return geometry.second();
         }
 
         public KnotSequence knotsIJ() {
-            return ij;
+            return geometry.knotsIJ();
         }
 
         public KnotSequence knotsIK() {
-            return ik;
+            return geometry.knotsIK();
         }
 
         public KnotSequence knotsJK() {
-            return jk;
+            return geometry.knotsJK();
         }
 
         /** Basis counts {L, M, N} along ij, ik, jk. */

@@ -73,6 +73,14 @@ public final class ModelSpec {
     }
 
     /** Collects default and per-term knot settings; every term without its own setting gets the default. */
+    /**
+     * The jk leg of a triplet term whose legs ij and ik run on [rMin, rMax]: [rMin, 2 rMax] with
+     * {@code intervals}, the one place of the rule r_jk = 2 r_ij that the ML-UF3 file format requires.
+     */
+    public static KnotSpec jkLeg(double rMin, double rMax, int intervals) {
+        return new KnotSpec(rMin, 2 * rMax, intervals);
+    }
+
     public static final class Builder {
         private final List<String> elements;
         private KnotSpacing spacing = KnotSpacing.LINEAR;
@@ -110,8 +118,16 @@ public final class ModelSpec {
          * [rMin, rMax] with {@code intervals}, and leg jk on [rMin, 2 rMax] with {@code 2 intervals}.
          */
         public Builder triplets(double rMin, double rMax, int intervals) {
+            return triplets(rMin, rMax, intervals, 2 * intervals);
+        }
+
+        /**
+         * Makes the model UF2,3: every triplet term without its own setting gets legs ij and ik on
+         * [rMin, rMax] with {@code intervals}, and leg jk ({@link #jkLeg}) with {@code jkIntervals}.
+         */
+        public Builder triplets(double rMin, double rMax, int intervals, int jkIntervals) {
             KnotSpec leg = new KnotSpec(rMin, rMax, intervals);
-            tripletDefault = new KnotSpec[] {leg, leg, new KnotSpec(rMin, 2 * rMax, 2 * intervals)};
+            tripletDefault = new KnotSpec[] {leg, leg, jkLeg(rMin, rMax, jkIntervals)};
             return this;
         }
 
@@ -119,6 +135,16 @@ public final class ModelSpec {
         public Builder triplets(KnotSpec ij, KnotSpec ik, KnotSpec jk) {
             tripletDefault = new KnotSpec[] {ij, ik, jk};
             return this;
+        }
+
+        /**
+         * Knots of one triplet term with legs ij and ik on [rMin, rMax] with {@code intervals} and leg
+         * jk ({@link #jkLeg}) with {@code jkIntervals}.
+         */
+        public Builder triplet(String centre, String a, String b, double rMin, double rMax, int intervals,
+                               int jkIntervals) {
+            KnotSpec leg = new KnotSpec(rMin, rMax, intervals);
+            return triplet(centre, a, b, leg, leg, jkLeg(rMin, rMax, jkIntervals));
         }
 
         /** Knots of one triplet term: leg ij goes to the lighter neighbour (by atomic number). */

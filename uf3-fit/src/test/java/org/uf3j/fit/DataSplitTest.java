@@ -17,6 +17,7 @@ import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.Structure;
 import org.uf3j.fit.metrics.Metrics;
+import org.uf3j.core.testing.RandomStructures;
 
 class DataSplitTest {
 

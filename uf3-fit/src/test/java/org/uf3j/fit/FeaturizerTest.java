@@ -13,6 +13,7 @@ import org.uf3j.core.model.TripletTerm;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.core.testing.RandomStructures;
 
 class FeaturizerTest {
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.uf3j.core.model.PairTerm;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.metrics.Metrics;
+import org.uf3j.core.testing.LennardJones;
 
 /** A UF2 fit to Lennard-Jones data retrieves the (smoothly cut) LJ pair potential. */
 class LennardJonesRetrievalTest {
@@ -28,7 +29,7 @@ class LennardJonesRetrievalTest {
         List<Configuration> test = lj.dataset(rnd, 24, rData);
         double prevE = Double.POSITIVE_INFINITY, prevF = Double.POSITIVE_INFINITY, prevV = Double.POSITIVE_INFINITY;
         for (int intervals : new int[] {10, 20, 40}) {
-            ModelSpec spec = ModelSpec.builder(List.of("Ar")).pairs(R_MIN, lj.cutoff, intervals).build();
+            ModelSpec spec = ModelSpec.builder(List.of("Ar")).pairs(R_MIN, lj.cutoff(), intervals).build();
             FitSettings settings = FitSettings.builder(spec).kappa(0.5).regularization(Regularization.of(1e-12, 1e-14))
                     .threads(2).build();
             FitResult fit = new Fitter(settings).fit(train);
@@ -36,7 +37,7 @@ class LennardJonesRetrievalTest {
             // the pair function itself, V2 = S/2 (ordered pairs), over the sampled range
             PairTerm p = fit.model().pair("Ar", "Ar");
             double maxV = 0;
-            for (double r = rData; r < lj.cutoff; r += 0.005) {
+            for (double r = rData; r < lj.cutoff(); r += 0.005) {
                 maxV = Math.max(maxV, Math.abs(p.value(r) - 0.5 * lj.value(r)));
             }
             System.out.printf("LJ UF2 %2d intervals: test E RMSE %.3e meV/atom, F RMSE %.3e eV/Å, max|V2-LJ/2| %.3e eV,"

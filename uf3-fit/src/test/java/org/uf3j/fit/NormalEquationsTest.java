@@ -15,6 +15,8 @@ import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.Structure;
 import org.uf3j.fit.metrics.Metrics;
+import org.uf3j.core.testing.LennardJones;
+import org.uf3j.core.testing.RandomStructures;
 
 class NormalEquationsTest {
 

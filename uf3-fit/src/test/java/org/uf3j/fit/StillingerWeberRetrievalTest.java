@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
-import org.uf3j.core.io.ExtXyzReader;
+import org.uf3j.core.io.extxyz.ExtXyzReader;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.metrics.ErrorStats;
 import org.uf3j.fit.metrics.Metrics;

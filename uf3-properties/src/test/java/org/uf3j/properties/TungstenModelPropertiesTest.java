@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.uf3j.core.eval.JavaEvaluator;
-import org.uf3j.core.io.Uf3JsonModelReader;
+import org.uf3j.core.io.potential.Uf3JsonModelReader;
 import org.uf3j.core.model.Uf3Model;
 
 /**

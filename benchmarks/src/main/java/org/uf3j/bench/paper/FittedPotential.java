@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.uf3j.core.io.PotentialFiles;
-import org.uf3j.core.io.ProjectModel;
+import org.uf3j.core.io.potential.ProjectModel;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.fit.Regularization;
 

@@ -3,7 +3,6 @@ package org.uf3j.bench.paper;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.uf3j.fit.KnotSpec;
 import org.uf3j.fit.ModelSpec;
 
 /**
@@ -32,8 +31,7 @@ record Knots(double r2min, double r2max, int n2, double r3min, double r3max, int
     ModelSpec spec(String element) {
         ModelSpec.Builder b = ModelSpec.builder(List.of(element)).pairs(r2min, r2max, n2);
         if (threeBody()) {
-            KnotSpec leg = new KnotSpec(r3min, r3max, n3);
-            b.triplets(leg, leg, new KnotSpec(r3min, 2 * r3max, n3jk));
+            b.triplets(r3min, r3max, n3, n3jk);
         }
         return b.build();
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.uf3j.core.io.ExtXyzReader;
+import org.uf3j.core.io.extxyz.ExtXyzReader;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.DataSplit;
 import org.uf3j.fit.OriginalIndexSplit;

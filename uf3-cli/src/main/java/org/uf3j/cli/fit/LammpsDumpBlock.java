@@ -1,7 +1,7 @@
 package org.uf3j.cli.fit;
 
-import java.io.BufferedReader;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import org.uf3j.core.io.LammpsDumpOptions;
-import org.uf3j.core.io.LammpsLogReader;
+import org.uf3j.core.io.lammps.LammpsDumpOptions;
+import org.uf3j.core.io.lammps.LammpsLogReader;
 import org.uf3j.core.model.Elements;
 
 /**

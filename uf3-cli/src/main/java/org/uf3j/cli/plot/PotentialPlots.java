@@ -14,7 +14,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.uf3j.core.basis.CubicBSpline;
 import org.uf3j.core.basis.KnotSequence;
 import org.uf3j.core.model.PairTerm;
 import org.uf3j.core.model.TripletTerm;
@@ -216,7 +215,7 @@ public final class PotentialPlots {
             double cos = Math.cos(Math.toRadians(angles[a]));
             for (int i = 0; i < nr; i++) {
                 double r = rs[i];
-                v[a][i] = value(t, r, r, Math.sqrt(Math.max(0, 2 * r * r * (1 - cos))));
+                v[a][i] = t.value(r, r, Math.sqrt(Math.max(0, 2 * r * r * (1 - cos))));
             }
         }
         String name = t.centre() + "–" + t.first() + "–" + t.second();
@@ -242,7 +241,7 @@ public final class PotentialPlots {
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
                 double rjk = Math.sqrt(Math.max(0, ri[a] * ri[a] + rk[b] * rk[b] - 2 * ri[a] * rk[b] * cos));
-                v[a][b] = value(t, ri[a], rk[b], rjk);
+                v[a][b] = t.value(ri[a], rk[b], rjk);
             }
         }
         String name = t.centre() + "–" + t.first() + "–" + t.second();
@@ -291,34 +290,6 @@ public final class PotentialPlots {
             out.add(i % every == 0 ? String.format(Locale.ROOT, format, v[i]) : " ".repeat(i + 1));
         }
         return out;
-    }
-
-    /** V3 at the three leg lengths; NaN where a leg lies below its first knot (undefined), 0 beyond a cutoff. */
-    static double value(TripletTerm t, double rij, double rik, double rjk) {
-        KnotSequence kij = t.knotsIJ();
-        KnotSequence kik = t.knotsIK();
-        KnotSequence kjk = t.knotsJK();
-        if (rij >= kij.max() || rik >= kik.max() || rjk >= kjk.max()) {
-            return 0;
-        }
-        double[] bij = new double[CubicBSpline.OUT_LENGTH];
-        double[] bik = new double[CubicBSpline.OUT_LENGTH];
-        double[] bjk = new double[CubicBSpline.OUT_LENGTH];
-        int l0 = CubicBSpline.evaluate(kij, rij, bij);
-        int m0 = CubicBSpline.evaluate(kik, rik, bik);
-        int n0 = CubicBSpline.evaluate(kjk, rjk, bjk);
-        if (l0 < 0 || m0 < 0 || n0 < 0) {
-            return Double.NaN;
-        }
-        double v = 0;
-        for (int l = 0; l < 4; l++) {
-            for (int m = 0; m < 4; m++) {
-                for (int n = 0; n < 4; n++) {
-                    v += t.coefficient(l0 + l, m0 + m, n0 + n) * bij[l] * bik[m] * bjk[n];
-                }
-            }
-        }
-        return v;
     }
 
     /** Histogram for XChart's step style: the bins+1 edges and the counts (a trailing 0 at the last edge). */

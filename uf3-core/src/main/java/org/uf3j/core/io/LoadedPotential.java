@@ -1,6 +1,7 @@
 package org.uf3j.core.io;
 
 import java.util.Objects;
+import org.uf3j.core.io.potential.ProjectModel;
 import org.uf3j.core.model.Uf3Model;
 
 /**

@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.uf3j.core.io.json.JsonFields;
+import org.uf3j.core.io.potential.ProjectModel;
+import org.uf3j.core.io.potential.ProjectModelIO;
+import org.uf3j.core.io.potential.Uf3FileReader;
+import org.uf3j.core.io.potential.Uf3JsonModelReader;
 import org.uf3j.core.model.Uf3Model;
 
 /**

@@ -5,6 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.uf3j.core.io.extxyz.ExtXyzReader;
+import org.uf3j.core.io.lammps.LammpsDumpReader;
+import org.uf3j.core.io.text.InputFiles;
+import org.uf3j.core.io.text.Tokens;
+import org.uf3j.core.io.vasp.OutcarReader;
+import org.uf3j.core.io.vasp.VasprunReader;
 import org.uf3j.core.structure.Configuration;
 
 /**

@@ -1,5 +1,9 @@
 package org.uf3j.core.io;
 
+import org.uf3j.core.io.extxyz.ExtXyzOptions;
+import org.uf3j.core.io.lammps.LammpsDumpOptions;
+import org.uf3j.core.io.vasp.VaspOptions;
+
 /**
  * Options for every format {@link TrainingData} reads; each reader uses its own part.
  *

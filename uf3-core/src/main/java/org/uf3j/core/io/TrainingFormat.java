@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The training-data file formats {@link TrainingData} reads, and "auto" (decide from the content). */
 public enum TrainingFormat {
-    /** Extended XYZ, every dialect {@link ExtXyzReader} accepts. */
+    /** Extended XYZ, every dialect {@link org.uf3j.core.io.extxyz.ExtXyzReader} accepts. */
     EXTXYZ("extxyz"),
     /** VASP vasprun.xml. */
     VASPRUN("vasprun"),

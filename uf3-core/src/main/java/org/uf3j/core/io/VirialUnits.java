@@ -21,13 +21,13 @@ import org.uf3j.core.units.MetalUnits;
  *     bar·Å³, so W = −Σ_i s_i / nktv2p.</li>
  * </ul>
  */
-final class VirialUnits {
+public final class VirialUnits {
     /** GPa in one eV/Å³ (CODATA 2018). */
-    static final double GPA_PER_EV_PER_A3 = MetalUnits.GPA_PER_EV_PER_A3;
+    public static final double GPA_PER_EV_PER_A3 = MetalUnits.GPA_PER_EV_PER_A3;
     /** GPa in one kBar. */
-    static final double GPA_PER_KBAR = 0.1;
+    public static final double GPA_PER_KBAR = 0.1;
     /** LAMMPS metal units: bar in one eV/Å³ ({@code force->nktv2p}). */
-    static final double LAMMPS_METAL_BAR_PER_EV_PER_A3 = MetalUnits.LAMMPS_NKTV2P;
+    public static final double LAMMPS_METAL_BAR_PER_EV_PER_A3 = MetalUnits.LAMMPS_NKTV2P;
 
     private VirialUnits() {
     }
@@ -37,14 +37,14 @@ final class VirialUnits {
      * of a cell of volume {@code volume} Å³. Off-diagonal pairs are averaged (VASP prints a
      * symmetric tensor).
      */
-    static double[] fromVaspKbarMatrix(double[] s, double volume) {
+    public static double[] fromVaspKbarMatrix(double[] s, double volume) {
         double f = GPA_PER_KBAR * volume / GPA_PER_EV_PER_A3;
         return clean(new double[] {s[0] * f, s[4] * f, s[8] * f, 0.5 * (s[5] + s[7]) * f, 0.5 * (s[2] + s[6]) * f,
             0.5 * (s[1] + s[3]) * f});
     }
 
     /** The virial from the six numbers of VASP's OUTCAR "in kB" line, ordered XX YY ZZ XY YZ ZX. */
-    static double[] fromOutcarKbar(double[] k, double volume) {
+    public static double[] fromOutcarKbar(double[] k, double volume) {
         double f = GPA_PER_KBAR * volume / GPA_PER_EV_PER_A3;
         return clean(new double[] {k[0] * f, k[1] * f, k[2] * f, k[4] * f, k[5] * f, k[3] * f});
     }
@@ -54,7 +54,7 @@ final class VirialUnits {
      * like {@code compute pressure}; use the virial-only pressure ({@code compute ID all pressure
      * NULL virial}), the kinetic part is not a derivative of the energy.
      */
-    static double[] fromLammpsPressureBar(double[] p, double volume) {
+    public static double[] fromLammpsPressureBar(double[] p, double volume) {
         double f = volume / LAMMPS_METAL_BAR_PER_EV_PER_A3;
         return clean(new double[] {p[0] * f, p[1] * f, p[2] * f, p[5] * f, p[4] * f, p[3] * f});
     }
@@ -63,7 +63,7 @@ final class VirialUnits {
      * The virial from the sum over atoms of LAMMPS {@code compute stress/atom} (bar·Å³, ordered
      * xx yy zz xy xz yz; the per-atom stress is minus the per-atom pressure·volume).
      */
-    static double[] fromLammpsAtomStressSum(double[] s) {
+    public static double[] fromLammpsAtomStressSum(double[] s) {
         double f = -1.0 / LAMMPS_METAL_BAR_PER_EV_PER_A3;
         return clean(new double[] {s[0] * f, s[1] * f, s[2] * f, s[5] * f, s[4] * f, s[3] * f});
     }
@@ -72,7 +72,7 @@ final class VirialUnits {
      * R·W·Rᵀ for a virial in Voigt order and a rotation R (row-major 3×3): the tensor expressed in
      * the rotated frame.
      */
-    static double[] rotate(double[] w, double[] r) {
+    public static double[] rotate(double[] w, double[] r) {
         double[] m = {w[0], w[5], w[4], w[5], w[1], w[3], w[4], w[3], w[2]};
         double[] t = new double[9];
         for (int i = 0; i < 3; i++) {

@@ -1,6 +1,7 @@
 package org.uf3j.core.model;
 
 import java.util.Arrays;
+import org.uf3j.core.basis.CubicBSpline;
 import org.uf3j.core.basis.KnotSequence;
 
 /**
@@ -9,79 +10,116 @@ import org.uf3j.core.basis.KnotSequence;
  * ML-UF3 file order [l][m][n], index (l*M + m)*N + n. Each leg has its own knots and cutoff.
  */
 public final class TripletTerm {
-    private final String centre;
-    private final String first;
-    private final String second;
-    private final KnotSequence ij;
-    private final KnotSequence ik;
-    private final KnotSequence jk;
+    private final TripletGeometry geometry;
     private final double[] coefficients;
 
+    /** A term over centre, neighbours first (leg ij) and second (leg ik), leg knots and flat coefficients [l][m][n]. */
     public TripletTerm(String centre, String first, String second, KnotSequence ij, KnotSequence ik, KnotSequence jk,
                        double[] coefficients) {
-        Elements.atomicNumber(centre);
-        if (Elements.atomicNumber(first) > Elements.atomicNumber(second)) {
-            throw new IllegalArgumentException("triplet " + centre + "-" + first + "-" + second
-                    + ": neighbour elements must be ordered by atomic number (" + second + " before " + first + ")");
-        }
-        int expected = ij.basisCount() * ik.basisCount() * jk.basisCount();
-        if (coefficients.length != expected) {
-            throw new IllegalArgumentException("triplet " + centre + "-" + first + "-" + second + ": " + coefficients.length
-                    + " coefficients, expected " + ij.basisCount() + "x" + ik.basisCount() + "x" + jk.basisCount());
+        this(new TripletGeometry(centre, first, second, ij, ik, jk), coefficients);
+    }
+
+    /**
+     * A term of the given geometry with flat coefficients [l][m][n]. Fails unless there are L·M·N
+     * finite coefficients, and, when both neighbours are the same element, the ij and ik knots are
+     * equal and c_lmn = c_mln.
+     */
+    public TripletTerm(TripletGeometry geometry, double[] coefficients) {
+        String name = geometry.name();
+        int[] shape = geometry.shape();
+        if (coefficients.length != geometry.size()) {
+            throw new IllegalArgumentException("triplet " + name + ": " + coefficients.length
+                    + " coefficients, expected " + shape[0] + "x" + shape[1] + "x" + shape[2]);
         }
         for (int i = 0; i < coefficients.length; i++) {
             if (!Double.isFinite(coefficients[i])) {
-                throw new IllegalArgumentException("triplet " + centre + "-" + first + "-" + second + ": coefficient "
-                        + i + " is " + coefficients[i]);
+                throw new IllegalArgumentException("triplet " + name + ": coefficient " + i + " is " + coefficients[i]);
             }
         }
-        this.centre = centre;
-        this.first = first;
+        this.geometry = geometry;
         this.coefficients = coefficients.clone();
-        this.ij = ij;
-        this.ik = ik;
-        this.jk = jk;
-        if (first.equals(second) && !isSymmetric()) {
-            throw new IllegalArgumentException("triplet " + centre + "-" + first + "-" + second
-                    + ": both neighbours are " + first + ", so legs ij and ik must share knots and c[l][m][n] must equal"
+        if (geometry.first().equals(geometry.second()) && !isSymmetric()) {
+            throw new IllegalArgumentException("triplet " + name + ": both neighbours are " + geometry.first()
+                    + ", so legs ij and ik must share knots and c[l][m][n] must equal"
                     + " c[m][l][n] (otherwise the energy would depend on neighbour order)");
         }
-        this.second = second;
     }
 
+    /** Elements and leg knots of this term. */
+    public TripletGeometry geometry() {
+        return geometry;
+    }
+
+    /** Element of the centre atom. */
     public String centre() {
-        return centre;
+        return geometry.centre();
     }
 
     /** Element at the end of leg ij. */
     public String first() {
-        return first;
+        return geometry.first();
     }
 
     /** Element at the end of leg ik. */
     public String second() {
-        return second;
+        return geometry.second();
     }
 
+    /** Knots along r_ij. */
     public KnotSequence knotsIJ() {
-        return ij;
+        return geometry.knotsIJ();
     }
 
+    /** Knots along r_ik. */
     public KnotSequence knotsIK() {
-        return ik;
+        return geometry.knotsIK();
     }
 
+    /** Knots along r_jk. */
     public KnotSequence knotsJK() {
-        return jk;
+        return geometry.knotsJK();
     }
 
     /** Basis counts along ij, ik, jk: {L, M, N}. */
     public int[] shape() {
-        return new int[] {ij.basisCount(), ik.basisCount(), jk.basisCount()};
+        return geometry.shape();
     }
 
+    /** Coefficient c_lmn. */
     public double coefficient(int l, int m, int n) {
-        return coefficients[(l * ik.basisCount() + m) * jk.basisCount() + n];
+        return coefficients[geometry.flat(l, m, n)];
+    }
+
+    /**
+     * V3(r_ij, r_ik, r_jk) = Σ c_lmn B_l(r_ij) B_m(r_ik) B_n(r_jk) in eV: 0 when any leg is at or
+     * beyond its cutoff, NaN when a leg lies below its first knot (undefined there). The same basis
+     * ({@link CubicBSpline}) as the evaluators; allocates, so not for hot loops.
+     */
+    public double value(double rij, double rik, double rjk) {
+        KnotSequence kij = geometry.knotsIJ();
+        KnotSequence kik = geometry.knotsIK();
+        KnotSequence kjk = geometry.knotsJK();
+        if (rij >= kij.max() || rik >= kik.max() || rjk >= kjk.max()) {
+            return 0;
+        }
+        double[] bij = new double[CubicBSpline.OUT_LENGTH];
+        double[] bik = new double[CubicBSpline.OUT_LENGTH];
+        double[] bjk = new double[CubicBSpline.OUT_LENGTH];
+        int l0 = CubicBSpline.evaluate(kij, rij, bij);
+        int m0 = CubicBSpline.evaluate(kik, rik, bik);
+        int n0 = CubicBSpline.evaluate(kjk, rjk, bjk);
+        if (l0 < 0 || m0 < 0 || n0 < 0) {
+            return Double.NaN;
+        }
+        double v = 0;
+        for (int l = 0; l < 4; l++) {
+            for (int m = 0; m < 4; m++) {
+                for (int n = 0; n < 4; n++) {
+                    v += coefficients[geometry.flat(l0 + l, m0 + m, n0 + n)] * bij[l] * bik[m] * bjk[n];
+                }
+            }
+        }
+        return v;
     }
 
     /** A copy of the flat coefficients, [l][m][n] row-major. */
@@ -91,11 +129,11 @@ public final class TripletTerm {
 
     /** Whether c_lmn = c_mln everywhere (legs ij and ik interchangeable). */
     public boolean isSymmetric() {
-        if (!ij.equals(ik)) {
+        if (!geometry.knotsIJ().equals(geometry.knotsIK())) {
             return false;
         }
-        int m = ik.basisCount();
-        int n = jk.basisCount();
+        int m = geometry.knotsIK().basisCount();
+        int n = geometry.knotsJK().basisCount();
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < a; b++) {
                 for (int c = 0; c < n; c++) {
@@ -110,8 +148,7 @@ public final class TripletTerm {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TripletTerm t && centre.equals(t.centre) && first.equals(t.first) && second.equals(t.second)
-                && ij.equals(t.ij) && ik.equals(t.ik) && jk.equals(t.jk) && Arrays.equals(coefficients, t.coefficients);
+        return o instanceof TripletTerm t && geometry.equals(t.geometry) && Arrays.equals(coefficients, t.coefficients);
     }
 
     @Override
@@ -121,6 +158,6 @@ public final class TripletTerm {
 
     @Override
     public String toString() {
-        return "TripletTerm[" + centre + "; " + first + ", " + second + "]";
+        return "TripletTerm[" + geometry.centre() + "; " + geometry.first() + ", " + geometry.second() + "]";
     }
 }

@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uf3j.core.io.potential.ProjectModel;
+import org.uf3j.core.io.potential.ProjectModelIO;
+import org.uf3j.core.io.potential.Uf3FileWriter;
+import org.uf3j.core.io.potential.Uf3JsonModelWriter;
 import org.uf3j.core.model.Uf3Model;
+import org.uf3j.core.testing.RandomModels;
+import org.uf3j.core.testing.TestData;
 
 /** The three potential formats are told apart by content, whatever the file is called. */
 class PotentialFilesTest {
@@ -21,7 +27,7 @@ class PotentialFilesTest {
 
     @Test
     void formatsAreRecognisedByContentNotName() throws IOException {
-        ProjectModel pm = ProjectModelIOTest.sample(3, true);
+        ProjectModel pm = RandomModels.project(3, true);
         Uf3Model m = pm.model();
         Path uf3 = tmp.resolve("model.json");
         Uf3FileWriter.create().write(m, uf3);

@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uf3j.core.io.extxyz.ExtXyzReader;
+import org.uf3j.core.io.lammps.LammpsDumpOptions;
+import org.uf3j.core.io.lammps.LammpsDumpReader;
+import org.uf3j.core.io.vasp.OutcarReader;
+import org.uf3j.core.io.vasp.VasprunReader;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.core.testing.IoFixtures;
 
 /** The single entry point: dispatch by format name, content sniffing ("auto") and transparent gzip. */
 class TrainingDataTest {
