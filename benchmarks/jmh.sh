@@ -28,7 +28,7 @@ if [[ "${1:-}" == "--no-save" ]]; then save=0; shift; fi
 stale=0
 if [[ ! -f "$jar" ]]; then
   stale=1
-elif [[ -n "$(find "$repo"/pom.xml "$repo"/*/pom.xml "$repo"/*/src/main "$repo"/lammps-plugin-src/uf3_kernel.h \
+elif [[ -n "$(find "$repo"/pom.xml "$repo"/*/pom.xml "$repo"/*/src/main "$repo"/uf3-kernel/include \
             -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
   stale=1
 fi

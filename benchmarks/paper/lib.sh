@@ -11,7 +11,7 @@ build_jar() {
   if [[ ! -f "$jar" ]]; then
     stale=1
   elif [[ -n "$(find "$repo/pom.xml" "$repo"/uf3-core "$repo"/uf3-fit "$repo"/uf3-cli "$repo"/uf3-lammps-native \
-          "$repo"/benchmarks/pom.xml "$repo"/benchmarks/src/main "$repo"/lammps-plugin-src \
+          "$repo"/benchmarks/pom.xml "$repo"/benchmarks/src/main "$repo"/lammps-plugin-src "$repo"/uf3-kernel \
           \( -path '*/target' -o -path '*/build' \) -prune -o \
           \( -name '*.java' -o -name 'pom.xml' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
           -newer "$jar" -print -quit 2>/dev/null)" ]]; then
