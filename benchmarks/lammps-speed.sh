@@ -108,7 +108,7 @@ runs=("ours uf3 3||uf3-3|92.906" "ours uf3 2||uf3-2|92.906"
 
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-dirty="$(git -C "$repo" status --porcelain -- lammps-plugin-src 2>/dev/null | wc -l)"
+dirty="$(git -C "$repo" status --porcelain -- lammps-plugin-src uf3-kernel 2>/dev/null | wc -l)"
 
 ncpu="$(nproc --all)"
 # user-space CPU cycles of one whole LAMMPS run (perf stat): cycles FLAG CELLS STEPS STYLE MASS
@@ -247,7 +247,7 @@ if save:
         json.dump(doc, f, indent=1)
     with open(os.path.join(outdir, f"lammps-speed-{natoms}.md"), "w") as f:
         f.write(f"LAMMPS 4Feb2025 MD speed, {now}, commit {commit}"
-                f"{' (lammps-plugin-src modified)' if int(dirty) > 0 else ''}: {head}.\n"
+                f"{' (plugin or kernel sources modified)' if int(dirty) > 0 else ''}: {head}.\n"
                 f"Command: `{doc['command']}`.\n\n")
         f.write("| " + " | ".join(cols) + " |\n|" + "|".join("---" for _ in cols) + "|\n")
         for r in rows:

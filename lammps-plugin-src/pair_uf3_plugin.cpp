@@ -4,11 +4,13 @@
    Energy convention (as the uf3 package and LAMMPS ML-UF3):
      E = sum_i sum_{j!=i} V2(r_ij) + sum_i sum_{j<k} V3(r_ij, r_ik, r_jk)
 
-   uf3 2: half neighbour list; each unordered pair is evaluated once and counts
-          2 V2(r) (both ordered pairs); standard newton on/off handling.
-   uf3 3: full neighbour list; all terms centred on a local atom i are evaluated by
-          uf3::Potential::evaluate_centre().  The pair term of a neighbour j is taken
-          (with weight 2) from exactly one of the two mirrored entries i->j / j->i.
+   The 2-body terms come from the kernel's pair sweep (uf3::Potential::pair_sweep), the
+   3-body terms from its triplet sweep (uf3::Potential::evaluate_centre).
+   uf3 2: half neighbour list; each unordered pair is swept once with weight 2 (both
+          ordered pairs) and tallied by ev_tally; standard newton on/off handling.
+   uf3 3: full neighbour list; for each local atom i, the pairs it owns (each unordered
+          pair is owned by exactly one of its two atoms, see build_candidates) are swept
+          with weight 2, then the 3-body terms centred on i.
           Forces, per-atom energies and virials on neighbours that are ghost atoms
           go to f/eatom/vatom of the ghost with newton_pair on (LAMMPS sums them
           back), and with newton_pair off into a private buffer that this style
@@ -18,7 +20,7 @@
 
 #include "pair_uf3_plugin.h"
 
-#include "uf3_file.h"
+#include "uf3/uf3.h"
 
 #include "atom.h"
 #include "comm.h"
@@ -31,6 +33,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 using namespace LAMMPS_NS;
 
@@ -266,12 +269,14 @@ void PairUF3J::compute_two_body()
   const int *ilist = list->ilist;
   const int *numneigh = list->numneigh;
   int **firstneigh = list->firstneigh;
+  const int *el = type2el.data();
 
   for (int ii = 0; ii < inum; ii++) {
     const int i = ilist[ii];
     const double xi = xx[i][0], yi = xx[i][1], zi = xx[i][2];
     const int ti = type[i];
-    const int ci = type2el[ti];
+    const int ci = el[ti];
+    if (ci < 0) continue;    // a NULL type (no pair of it is within a cutoff of this style)
     const double *pc2 = &pcut2[static_cast<std::size_t>(ti) * n];
     const int *jlist = firstneigh[i];
     const int jnum = numneigh[i];
@@ -283,34 +288,43 @@ void PairUF3J::compute_two_body()
     int m = 0;
     for (int jj = 0; jj < jnum; jj++) {
       const int j = jlist[jj] & NEIGHMASK;
-      const double dx = xi - xx[j][0], dy = yi - xx[j][1], dz = zi - xx[j][2];
+      const double dx = xx[j][0] - xi, dy = xx[j][1] - yi, dz = xx[j][2] - zi;
       const double rsq = dx * dx + dy * dy + dz * dz;
       cand[m] = j;
       crsq[m] = rsq;
       m += rsq < pc2[type[j]];
     }
-    double fxi = 0.0, fyi = 0.0, fzi = 0.0;
-    for (int e = 0; e < m; e++) {
+    const auto neighbour = [&](int e, double &dx, double &dy, double &dz, double &rsq, int &cj) {
       const int j = cand[e];
-      const double delx = xi - xx[j][0], dely = yi - xx[j][1], delz = zi - xx[j][2];
-      const double r = std::sqrt(crsq[e]);
-      const int cj = type2el[type[j]];
-      double V, dV;
-      if (pot->pair_value(ci, cj, r, V, dV) != 0) pair_too_close(i, j, ci, cj, r);
-      const double fpair = -2.0 * dV / r;    // both ordered pairs; force on i = fpair * (x_i - x_j)
-      fxi += delx * fpair;
-      fyi += dely * fpair;
-      fzi += delz * fpair;
-      if (newton_pair || j < nlocal) {
-        f[j][0] -= delx * fpair;
-        f[j][1] -= dely * fpair;
-        f[j][2] -= delz * fpair;
-      }
-      if (evflag) ev_tally(i, j, nlocal, newton_pair, eflag_either ? 2.0 * V : 0.0, 0.0, fpair, delx, dely, delz);
-    }
-    f[i][0] += fxi;
-    f[i][1] += fyi;
-    f[i][2] += fzi;
+      dx = xx[j][0] - xi;
+      dy = xx[j][1] - yi;
+      dz = xx[j][2] - zi;
+      rsq = crsq[e];
+      cj = el[type[j]];
+    };
+    // both ordered pairs (weight 2); ev_tally takes the force on i as fpair (x_i - x_j), and
+    // with newton off counts half of a pair with a ghost (the other rank counts the other half).
+    // Two loops: without the ev_tally call (most steps) the sums stay in registers
+    uf3::PairSums sums;
+    const auto sweep = [&](auto tally_tag) {
+      constexpr bool TALLY = decltype(tally_tag)::value;
+      return pot->pair_sweep<false>(ci, m, neighbour, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
+        const int j = cand[e];
+        if (newton_pair || j < nlocal) {
+          f[j][0] += t.f[0];
+          f[j][1] += t.f[1];
+          f[j][2] += t.f[2];
+        }
+        if (TALLY)
+          ev_tally(i, j, nlocal, newton_pair, eflag_either ? t.energy : 0.0, 0.0, t.s, xi - xx[j][0], yi - xx[j][1],
+                   zi - xx[j][2]);
+      });
+    };
+    const int status = evflag ? sweep(std::true_type()) : sweep(std::false_type());
+    if (status != 0) pair_too_close(i, cand[ws.err.a], ws.err);
+    f[i][0] += sums.fi[0];
+    f[i][1] += sums.fi[1];
+    f[i][2] += sums.fi[2];
   }
 }
 
@@ -362,8 +376,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
     const double xi0 = xi[0], yi0 = xi[1], zi0 = xi[2];
     const double *UF3_RESTRICT lc2 = &l3cut2[static_cast<std::size_t>(ti) * (atom->ntypes + 1)];
     // 3-body candidates from the last neighbour-list build; keep those inside their leg range
-    // now (branch-free compaction; the kernel re-checks each term's own cutoff).  Weight 0: the
-    // kernel takes no pair term from them (pair_terms_of did those)
+    // now (branch-free compaction; the kernel re-checks each term's own cutoff)
     int m = 0;
     for (int c = 0; c < cnum; c++) {
       const Candidate &cd = clist[c];
@@ -371,7 +384,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
 #if defined(__GNUC__)
       if (c + 8 < cnum) __builtin_prefetch(xx[clist[c + 8].j]);
 #endif
-      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, type2el[cd.type], 0.0);
+      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, type2el[cd.type]);
       atom_of[m] = j;
       m += ws.rsq[m] < lc2[cd.type];
     }
@@ -450,6 +463,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
   double *UF3_RESTRICT prsq = pair_rsq.data();
   const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
   const double *UF3_RESTRICT pc2 = &pcut2[static_cast<std::size_t>(atom->type[i]) * (atom->ntypes + 1)];
+  const int *el = type2el.data();
 
   // inside the cutoff now (branch-free compaction)
   int m = 0;
@@ -464,62 +478,46 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
     m += rsq < pc2[tj];
   }
 
-  double fxi = 0.0, fyi = 0.0, fzi = 0.0, energy = 0.0;
-  double v0 = 0.0, v1 = 0.0, v2 = 0.0, v3 = 0.0, v4 = 0.0, v5 = 0.0;
-  for (int e = 0; e < m; e++) {
+  const auto neighbour = [&](int e, double &dx, double &dy, double &dz, double &rsq, int &cj) {
     const int j = pj[e];
-    const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;    // x_j - x_i
-    const double r = std::sqrt(prsq[e]);
-    double V, dV;
-    const int cj = type2el[pt[e]];
-    if (pot->pair_value(ci, cj, r, V, dV) != 0) pair_too_close(i, j, ci, cj, r);
-    const double s = -2.0 * dV / r;    // force on j = s (x_j - x_i); on i the opposite
-    const double fx = s * dx, fy = s * dy, fz = s * dz;
-    fxi -= fx;
-    fyi -= fy;
-    fzi -= fz;
+    dx = xx[j][0] - xi0;
+    dy = xx[j][1] - yi0;
+    dz = xx[j][2] - zi0;
+    rsq = prsq[e];
+    cj = el[pt[e]];
+  };
+  // both ordered pairs (weight 2); j's share to f/eatom/vatom, or with newton off to gbuf for ghosts
+  uf3::PairSums sums;
+  const int status = pot->pair_sweep<PER_ATOM>(ci, m, neighbour, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
+    const int j = pj[e];
     double *dst = (NEWTON || j < nlocal) ? f[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE;
-    dst[0] += fx;
-    dst[1] += fy;
-    dst[2] += fz;
-    energy += 2.0 * V;
-    v0 += dx * fx;
-    v1 += dy * fy;
-    v2 += dz * fz;
-    v3 += dx * fy;
-    v4 += dx * fz;
-    v5 += dy * fz;
+    dst[0] += t.f[0];
+    dst[1] += t.f[1];
+    dst[2] += t.f[2];
     if (PER_ATOM) {
       if (eflag_atom) {
-        eatom[i] += V;
+        eatom[i] += t.e_half;
         if (NEWTON || j < nlocal)
-          eatom[j] += V;
+          eatom[j] += t.e_half;
         else
-          gbuf[static_cast<std::size_t>(j) * GSTRIDE + 3] += V;
+          gbuf[static_cast<std::size_t>(j) * GSTRIDE + 3] += t.e_half;
       }
       if (vflag_atom) {
-        const double vt[6] = {0.5 * dx * fx, 0.5 * dy * fy, 0.5 * dz * fz,
-                              0.5 * dx * fy, 0.5 * dx * fz, 0.5 * dy * fz};
         double *vj = (NEWTON || j < nlocal) ? vatom[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE + 4;
         for (int k = 0; k < 6; k++) {
-          vatom[i][k] += vt[k];
-          vj[k] += vt[k];
+          vatom[i][k] += t.v_half[k];
+          vj[k] += t.v_half[k];
         }
       }
     }
-  }
-  f[i][0] += fxi;
-  f[i][1] += fyi;
-  f[i][2] += fzi;
-  if (eflag_global) eng_vdwl += energy;
-  if (vflag_global) {
-    virial[0] += v0;
-    virial[1] += v1;
-    virial[2] += v2;
-    virial[3] += v3;
-    virial[4] += v4;
-    virial[5] += v5;
-  }
+  });
+  if (status != 0) pair_too_close(i, pj[ws.err.a], ws.err);
+  f[i][0] += sums.fi[0];
+  f[i][1] += sums.fi[1];
+  f[i][2] += sums.fi[2];
+  if (eflag_global) eng_vdwl += sums.energy;
+  if (vflag_global)
+    for (int k = 0; k < 6; k++) virial[k] += sums.virial[k];
 }
 
 /* ----------------------------------------------------------------------
@@ -586,14 +584,8 @@ void PairUF3J::build_candidates()
 
 /* ---------------------------------------------------------------------- */
 
-void PairUF3J::pair_too_close(int i, int j, int ci, int cj, double r)
+void PairUF3J::pair_too_close(int i, int j, const uf3::EvalError &err)
 {
-  uf3::EvalError err;
-  err.kind = uf3::EvalError::PAIR_TOO_CLOSE;
-  err.ei = ci;
-  err.ej = cj;
-  err.r = r;
-  err.r_min = pot->pair_min_distance(ci, cj);
   fail(err, std::to_string(atom->tag[i]), std::to_string(atom->tag[j]), "");
 }
 

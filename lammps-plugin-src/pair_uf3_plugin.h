@@ -5,7 +5,8 @@
    pair_style uf3 2|3
    pair_coeff * * FILE.uf3 El_1 ... El_ntypes
 
-   The spline math lives in uf3_kernel.h (shared with the JavaCPP binding).
+   The spline math lives in the UF3 kernel, uf3-kernel/include/uf3/uf3.h (shared with the
+   JavaCPP binding in uf3-native).
 ------------------------------------------------------------------------- */
 
 #ifndef LMP_PAIR_UF3_PLUGIN_H
@@ -13,7 +14,7 @@
 
 #include "pair.h"
 
-#include "uf3_kernel.h"
+#include "uf3/uf3.h"
 
 #include <memory>
 #include <string>
@@ -48,8 +49,6 @@ class PairUF3J : public Pair {
   double *gbuf;
   int gbuf_nmax, gbuf_stride;
 
-  // uf3 3: per local atom, the full-list entries that can matter until the next
-  // neighbour-list build (see build_candidates)
   // uf3 3: per local atom, the full-list entries that can matter until the next neighbour-list
   // build, in two lists: the pairs this atom takes the 2-body term of (each unordered pair once)
   // and the neighbours within a 3-body ij leg (+ skin)
@@ -70,7 +69,7 @@ class PairUF3J : public Pair {
   template <bool PER_ATOM, bool NEWTON> void pair_terms_of(int ii, int i, int ci);
   void build_candidates();
   [[noreturn]] void too_close(int i);
-  [[noreturn]] void pair_too_close(int i, int j, int ci, int cj, double r);
+  [[noreturn]] void pair_too_close(int i, int j, const uf3::EvalError &err);
   [[noreturn]] void fail(const uf3::EvalError &err, const std::string &i, const std::string &a,
                          const std::string &b);
 };

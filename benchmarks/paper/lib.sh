@@ -10,19 +10,19 @@ build_jar() {
   local stale=0
   if [[ ! -f "$jar" ]]; then
     stale=1
-  elif [[ -n "$(find "$repo/pom.xml" "$repo"/uf3-core "$repo"/uf3-fit "$repo"/uf3-properties "$repo"/uf3-plot "$repo"/uf3-lammps-native \
-          "$repo"/benchmarks/pom.xml "$repo"/benchmarks/src/main "$repo"/lammps-plugin-src \
+  elif [[ -n "$(find "$repo/pom.xml" "$repo"/uf3-core "$repo"/uf3-fit "$repo"/uf3-properties "$repo"/uf3-plot "$repo"/uf3-native \
+          "$repo"/benchmarks/pom.xml "$repo"/benchmarks/src/main "$repo"/lammps-plugin-src "$repo"/uf3-kernel \
           \( -path '*/target' -o -path '*/build' \) -prune -o \
           \( -name '*.java' -o -name 'pom.xml' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
           -newer "$jar" -print -quit 2>/dev/null)" ]]; then
     stale=1
   fi
   if (( stale )); then
-    echo "[paper] building benchmarks.jar (mvn -pl benchmarks -am package)" >&2
+    echo "[paper] building benchmarks.jar (mvn -pl benchmarks -am package, native kernel -march=native)" >&2
     # one retry: another build in the same checkout can race with this one over target/
-    (cd "$repo" && mvn -q -ntp -DskipTests -pl benchmarks -am package >&2) \
+    (cd "$repo" && mvn -q -ntp -DskipTests -Duf3.native.march=native -pl benchmarks -am package >&2) \
       || { echo "[paper] build failed; retrying once in 20 s" >&2; sleep 20; \
-           (cd "$repo" && mvn -q -ntp -DskipTests -pl benchmarks -am package >&2); } \
+           (cd "$repo" && mvn -q -ntp -DskipTests -Duf3.native.march=native -pl benchmarks -am package >&2); } \
       || { echo "[paper] build failed" >&2; exit 2; }
   fi
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proof that our pair_style uf3 (plugin) is right:
-#  - kernel unit test (B-splines vs Cox-de Boor, energies vs direct sums, forces and
-#    virial vs finite differences) on every test potential;
+#  - kernel unit test (uf3-kernel/tests/kernel_test.cpp: B-splines vs Cox-de Boor, energies
+#    vs direct sums, forces and virial vs finite differences) on every test potential;
 #  - bin/lmp vs bin/lmp --reference (official ML-UF3) on bcc Nb boxes from 2 to 2000
 #    atoms, orthogonal and triclinic, one and two elements (3 atom types on 2
 #    elements), uniform and non-uniform knots, uf3 3 and uf3 2: energy, pressure
@@ -54,7 +54,8 @@ for variant in "default|" "native|-march=native" "scalar|-DUF3_VECTOR=0"; do
   IFS='|' read -r vname vflags <<< "$variant"
   kt="$work/kernel_test_$vname"
   # shellcheck disable=SC2086
-  if g++ -std=c++17 -O2 -Wall -Wextra -Werror $vflags -I"$here/.." "$here/kernel_test.cpp" -o "$kt" 2> "$kt.build"; then
+  if g++ -std=c++17 -O2 -Wall -Wextra -Werror $vflags -I"$repo/uf3-kernel/include" "$repo/uf3-kernel/tests/kernel_test.cpp" \
+       -o "$kt" 2> "$kt.build"; then
     for f in Nb.uf3 Nb_nonuniform.uf3 NbTa.uf3 NbTa_general.uf3; do
       [[ $vname != default && $f != NbTa_general.uf3 ]] && continue
       "$kt" check "$P/$f" > "$kt.$f.txt" 2>&1

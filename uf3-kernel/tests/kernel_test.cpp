@@ -1,12 +1,11 @@
-// Stand-alone tests of uf3_kernel.h / uf3_file.h (no LAMMPS):
+// Stand-alone tests of the UF3 kernel, uf3/uf3.h (no LAMMPS):
 //   kernel_test check FILE.uf3 [FILE2.uf3]   correctness checks, exit 1 on failure
 //   kernel_test bench FILE.uf3 [reps]        time Potential::compute on 2000 bcc Nb atoms
 // Checks: basis against a direct Cox-de Boor recursion (uniform and non-uniform knots),
 // pair/triplet energies against direct sums, forces and virial against central finite
 // differences of the energy, per-atom sums, translation/permutation invariance, and
 // errors for atoms closer than the first knot.
-#include "uf3_file.h"
-#include "uf3_kernel.h"
+#include "uf3/uf3.h"
 
 #include <chrono>
 #include <cmath>

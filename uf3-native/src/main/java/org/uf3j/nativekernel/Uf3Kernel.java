@@ -7,11 +7,11 @@ import org.bytedeco.javacpp.annotation.Namespace;
 import org.bytedeco.javacpp.annotation.Platform;
 
 /**
- * JavaCPP binding of {@code uf3::Potential} from {@code lammps-plugin-src/uf3_kernel.h}, the same
- * header the LAMMPS plugin compiles: one definition of the spline kernel for both. C++ errors
+ * JavaCPP binding of {@code uf3::Potential} from the UF3 kernel ({@code uf3-kernel/include/uf3/uf3.h}),
+ * the same headers the LAMMPS plugin compiles: one definition of the spline kernel for both. C++ errors
  * ({@code uf3::Error}) arrive as {@link RuntimeException} with the kernel's message.
  */
-@Platform(include = "uf3_kernel.h")
+@Platform(include = "uf3/uf3.h")
 @Namespace("uf3")
 public final class Uf3Kernel {
     static {

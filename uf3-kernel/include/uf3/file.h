@@ -1,5 +1,6 @@
-// uf3_file.h -- reader for the ML-UF3 potential file format (LAMMPS >= 27Jun2024),
-// producing a uf3::Potential.  Header-only C++17, no LAMMPS dependency.
+// uf3/file.h -- reader for the ML-UF3 potential file format (LAMMPS >= 27Jun2024),
+// producing a uf3::Potential.  Header-only C++17, no LAMMPS dependency.  The one check
+// that a potential has every term the simulated elements need is make_potential's.
 //
 // Format (one block per interaction, each line as shown; '#' lines close blocks):
 //   #UF3 POT UNITS: metal DATE: ... AUTHOR: ... CITATION: ...
@@ -27,9 +28,12 @@
 #ifndef UF3_FILE_H
 #define UF3_FILE_H
 
-#include "uf3_kernel.h"
+#include "uf3/error.h"
+#include "uf3/potential.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
