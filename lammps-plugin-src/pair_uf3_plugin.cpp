@@ -294,7 +294,7 @@ void PairUF3J::compute_two_body()
       crsq[m] = rsq;
       m += rsq < pc2[type[j]];
     }
-    const auto neighbour = [&](int e, double &dx, double &dy, double &dz, double &rsq, int &cj) {
+    const auto neighbor = [&](int e, double &dx, double &dy, double &dz, double &rsq, int &cj) {
       const int j = cand[e];
       dx = xx[j][0] - xi;
       dy = xx[j][1] - yi;
@@ -308,7 +308,7 @@ void PairUF3J::compute_two_body()
     uf3::PairSums sums;
     const auto sweep = [&](auto tally_tag) {
       constexpr bool TALLY = decltype(tally_tag)::value;
-      return pot->pair_sweep<false>(ci, m, neighbour, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
+      return pot->pair_sweep<false>(ci, m, neighbor, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
         const int j = cand[e];
         if (newton_pair || j < nlocal) {
           f[j][0] += t.f[0];
@@ -478,7 +478,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
     m += rsq < pc2[tj];
   }
 
-  const auto neighbour = [&](int e, double &dx, double &dy, double &dz, double &rsq, int &cj) {
+  const auto neighbor = [&](int e, double &dx, double &dy, double &dz, double &rsq, int &cj) {
     const int j = pj[e];
     dx = xx[j][0] - xi0;
     dy = xx[j][1] - yi0;
@@ -488,7 +488,7 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
   };
   // both ordered pairs (weight 2); j's share to f/eatom/vatom, or with newton off to gbuf for ghosts
   uf3::PairSums sums;
-  const int status = pot->pair_sweep<PER_ATOM>(ci, m, neighbour, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
+  const int status = pot->pair_sweep<PER_ATOM>(ci, m, neighbor, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
     const int j = pj[e];
     double *dst = (NEWTON || j < nlocal) ? f[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE;
     dst[0] += t.f[0];

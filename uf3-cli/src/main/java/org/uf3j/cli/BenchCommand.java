@@ -223,7 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "%s potential for %s (%s) on %s, one thread%n%n", kind,
                 String.join(" ", model.elements()), potential.file().getFileName(), what));
         b.append(String.format(Locale.ROOT, "%-56s %12s   %s%n", "", "μs per atom", "median of"));
-        b.append(row("Java: neighbour list", java.neighbourListUs(), java.rounds() + " rounds"));
+        b.append(row("Java: neighbour list", java.neighborListUs(), java.rounds() + " rounds"));
         b.append(row("Java: energy, forces, virial", java.evaluateUs(), java.rounds() + " rounds"));
         b.append(row("Java: whole evaluation", java.totalUs(), java.rounds() + " rounds"));
         String style = "pair_style uf3 " + model.bodyOrder();
@@ -261,7 +261,7 @@ public final class BenchCommand implements Callable<Integer> {
         d.put("crystal", what);
         d.put("atoms", atoms);
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("neighbour_list_us_per_atom", java.neighbourListUs());
+        j.put("neighbour_list_us_per_atom", java.neighborListUs());
         j.put("evaluate_us_per_atom", java.evaluateUs());
         j.put("rounds", java.rounds());
         d.put("java", j);

@@ -32,14 +32,14 @@ final class ModelSelection {
 
     /** One candidate's cross-validation. */
     record Candidate(Knots knots, int columns, CrossValidation.Result cv, CrossValidation.Row best, double score,
-                     double featuriseSeconds, double cvSeconds) {
+                     double featurizeSeconds, double cvSeconds) {
         Map<String, Object> toMap(Goal goal) {
             List<Object> rows = new ArrayList<>();
             for (CrossValidation.Row r : cv.rows()) {
                 rows.add(row(r, goal));
             }
             return Outputs.map("knots", knots.label(), "knots_detail", knots.toMap(), "columns", columns,
-                    "best", row(best, goal), "featurise_seconds", featuriseSeconds, "cv_seconds", cvSeconds,
+                    "best", row(best, goal), "featurise_seconds", featurizeSeconds, "cv_seconds", cvSeconds,
                     "grid", rows);
         }
     }
@@ -103,7 +103,7 @@ final class ModelSelection {
                 log.printf(Locale.ROOT, "  CV %-34s %5d columns: best κ=%.2f λ2=%.0e λ3=%.0e  E_cv %.2f meV/atom  F_cv %.4f eV/Å"
                                 + "  score %.3f  (featurise %.0f s, CV %.0f s)%n", k.label(), c.columns(), row.kappa(),
                         row.regularization().curvature2(), row.regularization().curvature3(), row.energyRmse(),
-                        row.forceRmse(), c.score(), c.featuriseSeconds(), c.cvSeconds());
+                        row.forceRmse(), c.score(), c.featurizeSeconds(), c.cvSeconds());
                 log.flush();
             }
             if (best == null || c.score() < best.score()) {

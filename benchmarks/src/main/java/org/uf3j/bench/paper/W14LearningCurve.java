@@ -93,9 +93,9 @@ public final class W14LearningCurve {
             for (int b = 0; b < blocks; b++) {
                 sums[b] = NormalEquations.accumulate(fz, parts.get(b), RowWeights.uniform(), threads);
             }
-            double featurise = (System.nanoTime() - t1) * 1e-9;
+            double featurize = (System.nanoTime() - t1) * 1e-9;
             out.printf(Locale.ROOT, "%s %s (%d columns), κ=%.2f, %s: featurised all blocks in %.0f s%n", fp.label(),
-                    fp.knots().label(), layout.size(), fp.kappa(), fp.regularization(), featurise);
+                    fp.knots().label(), layout.size(), fp.kappa(), fp.regularization(), featurize);
             Regularizer reg = new Regularizer(layout);
             List<Point> pts = new ArrayList<>();
             Map<String, Object> check = null;
@@ -131,7 +131,7 @@ public final class W14LearningCurve {
             entry.put("columns", layout.size());
             entry.put("kappa", fp.kappa());
             entry.put("regularization", fp.regularization().toString());
-            entry.put("featurise_seconds", featurise);
+            entry.put("featurise_seconds", featurize);
             entry.put("summary", summary(pts, fractions));
             entry.put("runs", runs(pts));
             entry.put("direct_evaluation_check", check);

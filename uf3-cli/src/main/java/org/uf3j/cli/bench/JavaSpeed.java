@@ -10,17 +10,17 @@ import org.uf3j.core.structure.Structure;
  * the energy, forces and virial from it, each the median over timed rounds after a warm-up that
  * lets the JIT compile the kernels.
  *
- * @param neighbourListUs μs per atom to build the neighbour list
+ * @param neighborListUs μs per atom to build the neighbour list
  * @param evaluateUs      μs per atom for energy, forces and virial from a built list
  * @param rounds          timed rounds behind each median
  */
-public record JavaSpeed(double neighbourListUs, double evaluateUs, int rounds) {
+public record JavaSpeed(double neighborListUs, double evaluateUs, int rounds) {
     private static final long WARM_UP_NANOS = 2_000_000_000L;
     private static final long ROUND_NANOS = 300_000_000L;
 
     /** μs per atom for a whole evaluation (list + terms). */
     public double totalUs() {
-        return neighbourListUs + evaluateUs;
+        return neighborListUs + evaluateUs;
     }
 
     /** Times {@code ev} on {@code s}: a warm-up of about two seconds, then {@code rounds} rounds of about 0.3 s each. */

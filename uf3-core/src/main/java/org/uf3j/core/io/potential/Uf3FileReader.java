@@ -205,7 +205,7 @@ public final class Uf3FileReader {
             }
         }
         if (j.equals(k)) {
-            checkSameNeighbours(name, kIj, kIk, coeff, l, n, cutLine);
+            checkSameNeighbors(name, kIj, kIk, coeff, l, n, cutLine);
         }
         if (Elements.atomicNumber(j) <= Elements.atomicNumber(k)) {
             builder.triplet(new TripletTerm(c, j, k, kIj, kIk, kJk, coeff));
@@ -225,7 +225,7 @@ public final class Uf3FileReader {
      * so it uses the ij knots for both and copies the l &lt; m half of the tensor onto the other.
      * Reject files where that would change the potential, rather than read something else than LAMMPS.
      */
-    private void checkSameNeighbours(String name, KnotSequence ij, KnotSequence ik, double[] c, int l, int n,
+    private void checkSameNeighbors(String name, KnotSequence ij, KnotSequence ik, double[] c, int l, int n,
                                      int cutLine) {
         if (!ij.equals(ik)) {
             throw Uf3FormatException.atLine(lines.name(), cutLine + 3, name + ": both neighbours are the same element, "

@@ -37,7 +37,7 @@ class LammpsLogReaderTest {
     }
 
     @Test
-    void blocksWarningsUnitsAndNormalisation() {
+    void blocksWarningsUnitsAndNormalization() {
         String log = """
                 LAMMPS (4 Feb 2025)
                 units lj
