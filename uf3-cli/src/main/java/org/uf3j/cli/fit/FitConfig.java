@@ -48,7 +48,7 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
     static final Set<String> SPLIT = Set.of("test_fraction", "seed", "stratified", "train_indices");
     static final Set<String> PLOTS = Set.of("enabled", "angle");
     /** Training-data formats a data source may name (lammps-dump with its {@code lammps_dump} block). */
-    static final List<String> FORMATS = List.of("extxyz", "vasprun", "outcar", "lammps-dump", "auto");
+    static final List<String> FORMATS = List.of("extxyz", "vasprun", "outcar", "lammps-dump", "fitsnap-json", "auto");
 
     /**
      * One data file: path (absolute), format (auto only when the content is not a LAMMPS dump),
@@ -307,6 +307,9 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
                     if (format.equals("lammps_dump") || format.equals("dump")) {
                         format = "lammps-dump";
                     }
+                    if (format.equals("fitsnap") || format.equals("fitsnap_json")) {
+                        format = "fitsnap-json";
+                    }
                     if (!FORMATS.contains(format)) {
                         throw item.get("format").error("format '" + format + "' is not supported by this version; "
                                 + "supported: " + FORMATS);
@@ -336,8 +339,11 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
                 if (!Files.exists(p)) {
                     throw where.error("file not found: " + p);
                 }
-                if (Files.isDirectory(p)) {
-                    throw where.error("is a directory, expected a data file: " + p);
+                if (Files.isDirectory(p) && format.equals("auto")) {
+                    format = "fitsnap-json"; // FitSNAP's layout: a directory of group directories
+                }
+                if (Files.isDirectory(p) && !format.equals("fitsnap-json")) {
+                    throw where.error("is a directory, expected a data file (or format: fitsnap-json): " + p);
                 }
                 LammpsDumpOptions dump = null;
                 if (format.equals("auto") && isLammpsDump(p)) {

@@ -478,6 +478,9 @@ public final class FitRun {
     }
 
     static String sha256(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            return DirectoryDigest.sha256(file);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

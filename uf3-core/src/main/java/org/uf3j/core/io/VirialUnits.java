@@ -19,7 +19,7 @@ package org.uf3j.core.io;
  *     bar·Å³, so W = −Σ_i s_i / nktv2p.</li>
  * </ul>
  */
-final class VirialUnits {
+public final class VirialUnits {
     /** GPa in one eV/Å³ (CODATA 2014 e = 1.6021766208e-19 C, as used by ASE). */
     static final double GPA_PER_EV_PER_A3 = 160.21766208;
     /** GPa in one kBar. */
@@ -35,7 +35,7 @@ final class VirialUnits {
      * of a cell of volume {@code volume} Å³. Off-diagonal pairs are averaged (VASP prints a
      * symmetric tensor).
      */
-    static double[] fromVaspKbarMatrix(double[] s, double volume) {
+    public static double[] fromVaspKbarMatrix(double[] s, double volume) {
         double f = GPA_PER_KBAR * volume / GPA_PER_EV_PER_A3;
         return clean(new double[] {s[0] * f, s[4] * f, s[8] * f, 0.5 * (s[5] + s[7]) * f, 0.5 * (s[2] + s[6]) * f,
             0.5 * (s[1] + s[3]) * f});
