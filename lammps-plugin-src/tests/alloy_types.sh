@@ -1,10 +1,14 @@
-# Sourced by run.sh (uses its work, here, lmp, run_lmp, record, TOL): our pair_style uf3 against
+# Sourced by run.sh (uses its work, lmp, run_lmp, record, TOL): our pair_style uf3 against
 # the official ML-UF3 style with 3, 4 and 5 element types (issue 11), on random-coefficient
 # potentials from make_alloy_potentials.py (a fitted 4- and 5-element file is compared the same way
-# by benchmarks/alloys/lammps-check.sh). Random fcc/bcc solid solutions of 32-128 atoms, rattled,
+# by benchmarks/alloys/lammps-check.sh through UF3_ALLOY_POTENTIALS). Random fcc/bcc solid solutions of 32-128 atoms, rattled,
 # orthogonal and triclinic; uf3 3 and uf3 2; ours with newton on and off vs official (newton on):
 # energy, pressure tensor, forces, per-atom energy and virial, <= TOL relative.
-python3 "$here/make_alloy_potentials.py" "$work/pot-alloy" || { record 1 "make_alloy_potentials"; return; }
+alloy_tests="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"   # this directory (compare.py, the generator)
+# UF3_ALLOY_POTENTIALS: a directory with alloy3.uf3, alloy4.uf3 and alloy5.uf3 to use instead (fitted files)
+if [[ -z "${UF3_ALLOY_POTENTIALS:-}" ]]; then
+  python3 "$alloy_tests/make_alloy_potentials.py" "$work/pot-alloy" || { record 1 "make_alloy_potentials"; return; }
+fi
 cat > "$work/in.alloy" <<'LMP'
 units metal
 newton ${newton}
@@ -42,14 +46,14 @@ compare_alloy() {
   run_lmp ref on "$o.ref" "$work/in.alloy" "${vars[@]}" || { echo "FAIL $name: reference run failed"; tail -3 "$o.ref.log"; record 1 "$name reference"; return; }
   for nt in on off; do
     if run_lmp ours $nt "$o.$nt" "$work/in.alloy" "${vars[@]}"; then
-      python3 "$here/compare.py" results "$o.ref" "$o.$nt" $TOL "$name ($ntypes types): ours (newton $nt) vs official"
+      python3 "$alloy_tests/compare.py" results "$o.ref" "$o.$nt" $TOL "$name ($ntypes types): ours (newton $nt) vs official"
       record $? "$name newton $nt"
     else
       echo "FAIL $name: our run (newton $nt) failed"; tail -3 "$o.$nt.log"; record 1 "$name newton $nt"
     fi
   done
 }
-A="$work/pot-alloy"
+A="${UF3_ALLOY_POTENTIALS:-$work/pot-alloy}"
 #             name                 file             nb  types                 lattice a    nrep tri
 compare_alloy alloy3_fcc32         "$A/alloy3.uf3"  3   "Cr Fe Ni"            fcc     3.57 2    0
 compare_alloy alloy3_uf2_bcc54_tri "$A/alloy3.uf3"  2   "Ni Cr Fe"            bcc     2.87 3    1
