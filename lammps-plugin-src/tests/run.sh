@@ -183,6 +183,10 @@ compare_case nbta3_3types_tri NbTa.uf3           3   "Ta Nb Ta"   3      3    0.
 compare_case nbta2_3types     NbTa.uf3           2   "Nb Ta Nb"   3      4    0.1  0
 compare_case nbta3_rerun      NbTa.uf3           3   "Nb Ta"      2      3    0.1  1   1
 
+# ---------------------------------------------------------------- 3-5 element types (issue 11)
+echo "[tests] 3, 4 and 5 element types: ours vs official ML-UF3 (random-coefficient alloy potentials)"
+source "$here/alloy_types.sh"
+
 # ---------------------------------------------------------------- general legs (ours only)
 echo "[tests] general 3-body legs (ours only)"
 gvars=(-var file "$P/NbTa_general.uf3" -var nb 3 -var els "Nb Ta" -var ntypes 2 -var nrep 3 -var a 3.3008

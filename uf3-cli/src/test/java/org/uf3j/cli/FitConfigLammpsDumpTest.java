@@ -211,7 +211,7 @@ class FitConfigLammpsDumpTest {
                 path: runs/wmo.dump
                 format: lammps
                 """, "data[0].format: format 'lammps' is not supported by this version; supported: "
-                + "[extxyz, vasprun, outcar, lammps-dump, auto]");
+                + "[extxyz, vasprun, outcar, lammps-dump, fitsnap-json, auto]");
         refused("""
                 path: runs/wmo.dump
                 format: lammps-dump

@@ -22,7 +22,7 @@ public record DataSection(List<DataEntry> entries, Map<String, Double> configTyp
     static final Set<String> KEYS = Set.of("path", "format", "energy_key", "forces_key", "config_type_weights",
             "lammps_dump");
     /** Training-data formats an entry may name (lammps-dump with its {@code lammps_dump} block). */
-    static final List<String> FORMATS = List.of("extxyz", "vasprun", "outcar", "lammps-dump", "auto");
+    static final List<String> FORMATS = List.of("extxyz", "vasprun", "outcar", "lammps-dump", "fitsnap-json", "auto");
 
     /** Reads the required list (or one entry); relative paths resolve against {@code base}. */
     static DataSection read(Node n, Path base) {
@@ -54,6 +54,9 @@ public record DataSection(List<DataEntry> entries, Map<String, Double> configTyp
                 if (format.equals("lammps_dump") || format.equals("dump")) {
                     format = "lammps-dump";
                 }
+                if (format.equals("fitsnap") || format.equals("fitsnap_json")) {
+                    format = "fitsnap-json";
+                }
                 if (!FORMATS.contains(format)) {
                     throw item.get("format").error("format '" + format + "' is not supported by this version; "
                             + "supported: " + FORMATS);
@@ -83,8 +86,11 @@ public record DataSection(List<DataEntry> entries, Map<String, Double> configTyp
             if (!Files.exists(p)) {
                 throw where.error("file not found: " + p);
             }
-            if (Files.isDirectory(p)) {
-                throw where.error("is a directory, expected a data file: " + p);
+            if (Files.isDirectory(p) && format.equals("auto")) {
+                format = "fitsnap-json"; // FitSNAP's layout: a directory of group directories
+            }
+            if (Files.isDirectory(p) && !format.equals("fitsnap-json")) {
+                throw where.error("is a directory, expected a data file (or format: fitsnap-json): " + p);
             }
             LammpsDumpOptions dump = null;
             if (format.equals("auto") && isLammpsDump(p)) {

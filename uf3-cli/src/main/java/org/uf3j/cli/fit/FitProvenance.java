@@ -214,8 +214,11 @@ public final class FitProvenance {
         return l;
     }
 
-    /** SHA-256 of a file's content, lower-case hex. */
+    /** SHA-256 of a file's content (of a directory: {@link DirectoryDigest}), lower-case hex. */
     static String sha256(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            return DirectoryDigest.sha256(file);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

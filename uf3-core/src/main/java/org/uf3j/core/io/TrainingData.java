@@ -35,6 +35,7 @@ public final class TrainingData {
             case VASPRUN -> VasprunReader.open(file, o.vasp());
             case OUTCAR -> OutcarReader.open(file, o.vasp());
             case LAMMPS_DUMP -> LammpsDumpReader.open(file, o.lammpsDump());
+            case FITSNAP_JSON -> org.uf3j.core.io.fitsnap.FitsnapJsonReader.open(file);
             case AUTO -> throw new IllegalStateException("detect() never answers auto");
         };
     }
@@ -59,9 +60,13 @@ public final class TrainingData {
      * The format of a file from its first few kilobytes: an XML document with a {@code <modeling>}
      * root is a vasprun.xml; a first line {@code ITEM: ...} a LAMMPS dump; a first line
      * {@code vasp.X...} or POTCAR/VRHFIN lines an OUTCAR; a first line holding one integer (the atom
-     * count) extended XYZ. Anything else is a {@link Uf3FormatException} saying what was found.
+     * count) extended XYZ; a directory, or JSON with a {@code "Dataset"} object (after FitSNAP's {@code #} header
+     * line), FitSNAP JSON. Anything else is a {@link Uf3FormatException} saying what was found.
      */
     public static TrainingFormat detect(Path file) throws IOException {
+        if (java.nio.file.Files.isDirectory(file)) {
+            return TrainingFormat.FITSNAP_JSON; // FitSNAP's layout: a directory of group directories
+        }
         return detect(InputFiles.head(file, SNIFF_CHARS), file.toString());
     }
 
@@ -80,6 +85,9 @@ public final class TrainingData {
                 return TrainingFormat.VASPRUN;
             }
             throw Uf3FormatException.inFile(name, "an XML file without a <modeling> element: not a VASP vasprun.xml");
+        }
+        if ((first.startsWith("#") || first.startsWith("{")) && s.contains("\"Dataset\"")) {
+            return TrainingFormat.FITSNAP_JSON;
         }
         if (first.startsWith("ITEM:")) {
             return TrainingFormat.LAMMPS_DUMP;

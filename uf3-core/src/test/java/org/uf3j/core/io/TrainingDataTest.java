@@ -91,7 +91,7 @@ class TrainingDataTest {
         assertEquals(TrainingFormat.LAMMPS_DUMP, TrainingFormat.parse("dump"));
         assertEquals("lammps-dump", TrainingFormat.LAMMPS_DUMP.id());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingFormat.parse("cif"));
-        assertEquals("unknown training-data format 'cif'; supported: extxyz, vasprun, outcar, lammps-dump, auto",
+        assertEquals("unknown training-data format 'cif'; supported: extxyz, vasprun, outcar, lammps-dump, fitsnap-json, auto",
                 e.getMessage());
     }
 
