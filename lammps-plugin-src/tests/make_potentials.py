@@ -10,6 +10,8 @@ Good files (compared against the official ML-UF3 style unless noted):
   NbTa.uf3          two elements: Nb plus a fake "Ta" with scaled coefficients, all
                     2B and 3B blocks; the 3B Nb Nb Ta / Ta Nb Ta tensors are not
                     symmetric in their two legs (they need not be)
+  NbTa_partial.uf3  NbTa.uf3 with the 3B Ta Nb Nb and Nb Nb Ta blocks all zero (a partial
+                    3-body set: terms left out)
   NbTa_general.uf3  ours only: 3B legs with independent cutoffs and knot counts
                     (ij != ik, jk shorter than ij + ik) and non-uniform knots
 Bad files (each must give a clean error): bad_*.uf3
@@ -144,7 +146,17 @@ def main():
         else:
             c = scaled3(b3["coeff"], lambda l, m, n, fac=fac: fac)
         p.blocks.append(("3B", dict(b3, el=[centre, j, k], coeff=c)))
+    p_blocks_nbta = list(p.blocks)
     write("NbTa.uf3", p)
+
+    # a partial 3-body set: the blocks of two left-out terms hold zeros (the official
+    # style needs a block for every triplet; ours skips all-zero blocks; -0.0 included)
+    p = Pot()
+    for kind, d in p_blocks_nbta:
+        if kind == "3B" and d["el"] in (["Ta", "Nb", "Nb"], ["Nb", "Nb", "Ta"]):
+            d = dict(d, coeff=scaled3(d["coeff"], lambda l, m, n: 0.0))
+        p.blocks.append((kind, d))
+    write("NbTa_partial.uf3", p)
 
     # general legs (ours only): for the mixed blocks ij, ik and jk have their own
     # cutoffs, knot counts and non-uniform knots; smooth coefficients, 3 trailing zeros

@@ -56,7 +56,7 @@ for variant in "default|" "native|-march=native" "scalar|-DUF3_VECTOR=0"; do
   # shellcheck disable=SC2086
   if g++ -std=c++17 -O2 -Wall -Wextra -Werror $vflags -I"$repo/uf3-kernel/include" "$repo/uf3-kernel/tests/kernel_test.cpp" \
        -o "$kt" 2> "$kt.build"; then
-    for f in Nb.uf3 Nb_nonuniform.uf3 NbTa.uf3 NbTa_general.uf3; do
+    for f in Nb.uf3 Nb_nonuniform.uf3 NbTa.uf3 NbTa_partial.uf3 NbTa_general.uf3; do
       [[ $vname != default && $f != NbTa_general.uf3 ]] && continue
       "$kt" check "$P/$f" > "$kt.$f.txt" 2>&1
       st=$?
@@ -182,6 +182,7 @@ compare_case nbta3_128        NbTa.uf3           3   "Nb Ta"      2      4    0.
 compare_case nbta3_3types_tri NbTa.uf3           3   "Ta Nb Ta"   3      3    0.1  1
 compare_case nbta2_3types     NbTa.uf3           2   "Nb Ta Nb"   3      4    0.1  0
 compare_case nbta3_rerun      NbTa.uf3           3   "Nb Ta"      2      3    0.1  1   1
+compare_case nbta3_partial    NbTa_partial.uf3   3   "Nb Ta"      2      4    0.1  0
 
 # ---------------------------------------------------------------- 3-5 element types (issue 11)
 echo "[tests] 3, 4 and 5 element types: ours vs official ML-UF3 (random-coefficient alloy potentials)"

@@ -387,8 +387,10 @@ inline PotentialFile parse_potential_file(const std::string &text, const std::st
 
 // Build a Potential for the given element names (index = position in `elements`,
 // names must be distinct).  Needs a 2B block for every pair of these elements and,
-// with three_body, a 3B block for every centre and neighbour pair.  Blocks of other
-// elements are ignored.  Non-fatal remarks (e.g. a tensor symmetrised) go to warnings.
+// with three_body, a 3B block for every centre and neighbour pair; a 3B block whose
+// coefficients are all zero (a term left out) is not set in the Potential, so evaluation
+// skips it (no neighbour list reach, no triplet loop, no below-first-knot error).  Blocks of
+// other elements are ignored.  Non-fatal remarks (e.g. a tensor symmetrised) go to warnings.
 inline Potential make_potential(const PotentialFile &pf, const std::vector<std::string> &elements,
                                 bool three_body, std::vector<std::string> *warnings = nullptr)
 {
@@ -436,9 +438,19 @@ inline Potential make_potential(const PotentialFile &pf, const std::vector<std::
                     " (needed by the elements given in pair_coeff)");
   if (!three_body) return pot;
 
+  // a 3B block of zeros stands for a triplet term left out of the potential (a partial 3-body
+  // set): it counts as given but is not set, so it costs nothing at evaluation
+  std::vector<char> zero_block(static_cast<std::size_t>(ne) * ne * ne, 0);
   for (const auto &b : pf.triplets) {
     const int a = index_of(b.el[0]), j = index_of(b.el[1]), k = index_of(b.el[2]);
     if (a < 0 || j < 0 || k < 0) continue;
+    bool all_zero = true;
+    for (const double x : b.coeff) all_zero = all_zero && x == 0.0;
+    if (all_zero) {
+      zero_block[(static_cast<std::size_t>(a) * ne + j) * ne + k] = 1;
+      zero_block[(static_cast<std::size_t>(a) * ne + k) * ne + j] = 1;
+      continue;
+    }
     const std::string label = "3B " + b.el[0] + " " + b.el[1] + " " + b.el[2];
     if (j == k) {
       bool sym = true;
@@ -475,7 +487,7 @@ inline Potential make_potential(const PotentialFile &pf, const std::vector<std::
   for (int a = 0; a < ne; ++a)
     for (int j = 0; j < ne; ++j)
       for (int k = j; k < ne; ++k)
-        if (!pot.has_triplet(a, j, k))
+        if (!pot.has_triplet(a, j, k) && !zero_block[(static_cast<std::size_t>(a) * ne + j) * ne + k])
           throw Error(where + ": missing 3B block for centre " + elements[a] + " with neighbours " +
                       elements[j] + " and " + elements[k] + " ('3B " + elements[a] + " " + elements[j] +
                       " " + elements[k] + "' or '3B " + elements[a] + " " + elements[k] + " " + elements[j] +

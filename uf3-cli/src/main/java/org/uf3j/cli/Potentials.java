@@ -41,7 +41,8 @@ public final class Potentials {
     public static String describe(Uf3Model m) {
         return (m.bodyOrder() == 3 ? "UF2,3" : "UF2") + " potential for " + String.join(", ", m.elements()) + " ("
                 + m.pairTerms().size() + " 2-body" + (m.bodyOrder() == 3 ? ", " + m.tripletTerms().size() + " 3-body" : "")
-                + " terms, cutoff " + m.maxCutoff() + " Å)";
+                + " terms" + (m.absentTriplets().isEmpty() ? "" : ", " + m.absentTriplets().size() + " 3-body left out: "
+                + String.join(", ", m.absentTriplets())) + ", cutoff " + m.maxCutoff() + " Å)";
     }
 
     /** Whether a model's one-body energies are all zero (as from a .uf3 file). */

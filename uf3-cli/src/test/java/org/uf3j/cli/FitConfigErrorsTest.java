@@ -64,6 +64,32 @@ class FitConfigErrorsTest {
     }
 
     @Test
+    void badThreeBodyExclusionsAreNamedExactly() throws IOException {
+        String three = "resolution: 3}";
+        fit(GOOD.replace(three, "resolution: 3, exclude: [[W, Xx, W]]}")).assertError("fit",
+                "config.yaml: three_body.exclude[0][1]: 'Xx' is not a chemical element symbol");
+        fit(GOOD.replace(three, "resolution: 3, exclude: [[W, W]]}")).assertError("fit", "config.yaml: three_body.exclude[0]: "
+                + "expected a 3-body term [centre, neighbour, neighbour], e.g. [Al, Co, Co], found a list of 2");
+        fit(GOOD.replace(three, "resolution: 3, exclude: [W-W-W]}")).assertError("fit", "config.yaml: three_body.exclude[0]: "
+                + "expected a 3-body term [centre, neighbour, neighbour], e.g. [Al, Co, Co], found 'W-W-W'");
+        fit(GOOD.replace(three, "resolution: 3, exclude: [[W, Mo, W]]}")).assertError("fit", "config.yaml: "
+                + "three_body.exclude[0]: there is no 3-body term W-Mo-W to exclude: element Mo is not one of the elements [W]");
+        // elements taken from the data: checked once they are known
+        fit(GOOD.replace("elements: [W]\n", "").replace(three, "resolution: 3, exclude: [[Mo, W, W]]}")).assertError("fit",
+                "config.yaml: three_body.exclude[0]: there is no 3-body term Mo-W-W to exclude: element Mo is not one of the "
+                + "elements [W]");
+        fit(GOOD.replace(three, "resolution: 3, exclude: [[W, W, W], [W, W, W]]}")).assertError("fit", "config.yaml: "
+                + "three_body.exclude[1]: 3-body term W-W-W is excluded twice (the two neighbours may come in either order)");
+        fit(GOOD.replace(three, "resolution: 3, triplets: {W-W-W: {r_max: 3.5}}, exclude: [[W, W, W]]}")).assertError("fit",
+                "config.yaml: three_body.exclude[0]: 3-body term W-W-W also has its own knots under three_body.triplets; "
+                + "exclude it or give its knots, not both");
+        fit(GOOD.replace(three, "resolution: 3, exclude: [[W, W, W]]}")).assertError("fit", "config.yaml: three_body.exclude: "
+                + "excludes every 3-body term of [W]; remove the three_body section for a UF2 (pair-only) fit");
+        fit(GOOD.replace(three, "resolution: 3, exclude: W}")).assertError("fit", "config.yaml: three_body.exclude: "
+                + "expected a list, found 'W'");
+    }
+
+    @Test
     void negativeCutoffAndEmptyRangeAreNamed() throws IOException {
         fit(GOOD.replace("r_min: 1.5", "r_min: -1.5")).assertError("fit", "two_body.r_min: negative cutoff -1.5");
         fit(GOOD.replace("r_max: 3.8", "r_max: -3.8")).assertError("fit", "three_body.r_max: negative cutoff -3.8");

@@ -15,7 +15,9 @@ import org.uf3j.core.model.Uf3Model;
  * every index below (size − 3). The last {@value #TRAILING_TRIM} coefficients along every axis are
  * frozen at 0 (smooth cutoff) and have no column. When both neighbours of a triplet term are the
  * same element and its ij and ik knots are equal, c_lmn = c_mln: only l ≤ m get a column and that
- * column stands for both entries. Immutable and thread-safe.
+ * column stands for both entries. A triplet term the specification excludes has no block and no
+ * columns ({@link #tripletBlock} gives null for it) and is absent from {@link #toModel}. Immutable
+ * and thread-safe.
  */
 public final class BasisLayout {
     /** Number of trailing coefficients frozen at 0 along every axis. */
@@ -61,6 +63,9 @@ public final class BasisLayout {
                     for (int b = a; b < ne; b++) {
                         String ec = elements.get(c), ea = elements.get(a), eb = elements.get(b);
                         KnotSpec[] k = spec.triplet(ec, ea, eb);
+                        if (k == null) {
+                            continue; // excluded: no block, no columns
+                        }
                         TripletBlock blk = new TripletBlock(new TripletGeometry(ec, ea, eb, k[0].knots(spec.spacing()),
                                 k[1].knots(spec.spacing()), k[2].knots(spec.spacing())), column);
                         column += blk.count;
@@ -112,7 +117,7 @@ public final class BasisLayout {
         return pairBySpecies[a][b];
     }
 
-    /** The triplet block of centre species c and neighbour species a, b (either order), or null for UF2. */
+    /** The triplet block of centre species c and neighbour species a, b (either order), or null (UF2, or excluded). */
     public TripletBlock tripletBlock(int c, int a, int b) {
         return tripletBySpecies[c][a][b];
     }
@@ -183,6 +188,10 @@ public final class BasisLayout {
         for (TripletBlock t : triplets) {
             b.triplet(new TripletTerm(t.geometry, gather(t.columns, solution)));
         }
+        for (String key : spec.excludedTriplets()) {
+            String[] e = key.split("-");
+            b.absentTriplet(e[0], e[1], e[2]);
+        }
         return b.build();
     }
 
@@ -208,6 +217,18 @@ public final class BasisLayout {
                 throw new IllegalArgumentException("model's 3-body term " + t.geometry.name() + " is missing or has other knots");
             }
             scatter(t.columns, term.coefficients(), x, "3-body " + t.geometry.name());
+        }
+        for (String key : spec.excludedTriplets()) {
+            String[] e = key.split("-");
+            TripletTerm term = model.triplet(e[0], e[1], e[2]);
+            if (term != null) {
+                for (double c : term.coefficients()) {
+                    if (c != 0.0) {
+                        throw new IllegalArgumentException("model has a non-zero 3-body term " + key
+                                + ", which the layout excludes");
+                    }
+                }
+            }
         }
         return x;
     }

@@ -183,6 +183,9 @@ public final class Featurizer {
                     int sa = sp[nl.neighbor(ea)];
                     int sb = sp[nl.neighbor(eb)];
                     BasisLayout.TripletBlock t = layout.tripletBlock(ci, sa, sb);
+                    if (t == null) {
+                        continue; // an excluded term: no columns
+                    }
                     if (layout.swapped(ci, sa, sb)) {
                         int tmp = ea;
                         ea = eb;

@@ -13,20 +13,23 @@ import org.uf3j.core.model.Uf3Model;
  * The shape of a UF3 model before fitting: its elements, body order and the knots of every term.
  * A 2-body term has one {@link KnotSpec}; a 3-body term has three (legs ij, ik, jk). By default the
  * jk leg runs from the same r_min to twice the ij cutoff with twice the intervals (the ML-UF3 file
- * format requires r_jk = 2 r_ij). Immutable; build with {@link #builder(List)}.
+ * format requires r_jk = 2 r_ij). Chosen triplet terms may be excluded (a partial 3-body set, as
+ * asked in the uf3 package's issue #119). Immutable; build with {@link #builder(List)}.
  */
 public final class ModelSpec {
     private final List<String> elements;
     private final KnotSpacing spacing;
     private final Map<String, KnotSpec> pairs;
     private final Map<String, KnotSpec[]> triplets;
+    private final List<String> excluded;
 
     private ModelSpec(List<String> elements, KnotSpacing spacing, Map<String, KnotSpec> pairs,
-                      Map<String, KnotSpec[]> triplets) {
+                      Map<String, KnotSpec[]> triplets, List<String> excluded) {
         this.elements = List.copyOf(elements);
         this.spacing = spacing;
         this.pairs = pairs;
         this.triplets = triplets;
+        this.excluded = List.copyOf(excluded);
     }
 
     /** Starts a specification for these elements (any order; they are sorted by atomic number). */
@@ -53,7 +56,15 @@ public final class ModelSpec {
         return pairs.get(Uf3Model.pairKey(a, b));
     }
 
-    /** Knot axes {ij, ik, jk} of a triplet term (centre; neighbours in either order), or null for UF2. */
+    /**
+     * Keys ({@link Uf3Model#tripletKey}) of the triplet terms left out of the fit, in model order:
+     * they get no columns and the fitted model records them as absent.
+     */
+    public List<String> excludedTriplets() {
+        return excluded;
+    }
+
+    /** Knot axes {ij, ik, jk} of a triplet term (centre; neighbours in either order), or null for UF2 and excluded terms. */
     public KnotSpec[] triplet(String centre, String a, String b) {
         KnotSpec[] t = triplets.get(Uf3Model.tripletKey(centre, a, b));
         return t == null ? null : t.clone();
@@ -69,6 +80,7 @@ public final class ModelSpec {
         pairs.forEach((k, v) -> sb.append(", 2B ").append(k).append(' ').append(v));
         triplets.forEach((k, v) -> sb.append(", 3B ").append(k).append(" ij=").append(v[0]).append(" ik=").append(v[1])
                 .append(" jk=").append(v[2]));
+        excluded.forEach(k -> sb.append(", 3B ").append(k).append(" excluded"));
         return sb.append(']').toString();
     }
 
@@ -88,6 +100,7 @@ public final class ModelSpec {
         private KnotSpec[] tripletDefault;
         private final Map<String, KnotSpec> pairs = new LinkedHashMap<>();
         private final Map<String, KnotSpec[]> triplets = new LinkedHashMap<>();
+        private final java.util.Set<String> excluded = new java.util.LinkedHashSet<>();
 
         private Builder(List<String> elements) {
             if (elements.isEmpty()) {
@@ -157,6 +170,19 @@ public final class ModelSpec {
             return this;
         }
 
+        /**
+         * Leaves the triplet term of a centre and two neighbours (either order) out of the fit: no
+         * columns, absent from the fitted model. Needs a UF2,3 specification; a term cannot be both
+         * excluded and given knots, and at least one term must stay.
+         */
+        public Builder exclude(String centre, String a, String b) {
+            checkElement(centre);
+            checkElement(a);
+            checkElement(b);
+            excluded.add(Uf3Model.tripletKey(centre, a, b));
+            return this;
+        }
+
         private String checkedPairKey(String a, String b) {
             checkElement(a);
             checkElement(b);
@@ -183,12 +209,25 @@ public final class ModelSpec {
                 }
             }
             Map<String, KnotSpec[]> t = new LinkedHashMap<>();
+            List<String> out = new ArrayList<>();
+            if (!excluded.isEmpty() && tripletDefault == null && triplets.isEmpty()) {
+                throw new IllegalArgumentException("3-body terms " + excluded + " are excluded from a UF2 model, which has"
+                        + " no 3-body terms");
+            }
             if (tripletDefault != null || !triplets.isEmpty()) {
                 List<String> missing = new ArrayList<>();
                 for (String c : elements) {
                     for (int a = 0; a < elements.size(); a++) {
                         for (int b = a; b < elements.size(); b++) {
                             String key = Uf3Model.tripletKey(c, elements.get(a), elements.get(b));
+                            if (excluded.contains(key)) {
+                                if (triplets.containsKey(key)) {
+                                    throw new IllegalArgumentException("3-body term " + key
+                                            + " is both excluded and given its own knots");
+                                }
+                                out.add(key);
+                                continue;
+                            }
                             KnotSpec[] k = triplets.getOrDefault(key, tripletDefault);
                             if (k == null) {
                                 missing.add(key);
@@ -202,8 +241,12 @@ public final class ModelSpec {
                     throw new IllegalArgumentException("no knots for the 3-body terms " + missing
                             + ": give triplets(rMin, rMax, intervals) as a default");
                 }
+                if (t.isEmpty()) {
+                    throw new IllegalArgumentException("every 3-body term is excluded (" + out.size()
+                            + "): leave out the 3-body terms altogether for a UF2 model");
+                }
             }
-            return new ModelSpec(elements, spacing, p, t);
+            return new ModelSpec(elements, spacing, p, t, out);
         }
     }
 }

@@ -108,6 +108,16 @@ public record FitConfig(Path file, List<String> elements, DataSection data, Knot
                 }
             }
         }
+        List<String> exclude = threeBody.exclude();
+        for (int i = 0; i < exclude.size(); i++) {
+            String problem = ThreeBodySection.missingTerm(exclude.get(i), els);
+            if (problem != null) {
+                throw new ConfigException(name, "three_body.exclude[" + i + "]", problem);
+            }
+        }
+        if (!exclude.isEmpty() && exclude.size() == ThreeBodySection.termCount(els)) {
+            throw new ConfigException(name, "three_body.exclude", ThreeBodySection.allExcluded(els));
+        }
     }
 
     /** The sections in the order their errors are reported. */

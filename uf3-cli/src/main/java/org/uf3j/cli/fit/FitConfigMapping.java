@@ -36,6 +36,10 @@ public final class FitConfigMapping {
                 String[] el = key.split("-");
                 b.triplet(el[0], el[1], el[2], tr.rMin(), tr.rMax(), tr.resolution(), tr.resolutionJk());
             });
+            for (String key : config.threeBody().exclude()) {
+                String[] el = key.split("-");
+                b.exclude(el[0], el[1], el[2]);
+            }
         }
         ModelSpec spec;
         try {

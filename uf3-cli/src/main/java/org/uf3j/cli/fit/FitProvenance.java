@@ -155,6 +155,9 @@ public final class FitProvenance {
                 for (int a = 0; a < s.spec().elements().size(); a++) {
                     for (int c = a; c < s.spec().elements().size(); c++) {
                         KnotSpec[] k = s.spec().triplet(centre, s.spec().elements().get(a), s.spec().elements().get(c));
+                        if (k == null) {
+                            continue; // excluded: listed under three_body_excluded
+                        }
                         Map<String, Object> legs = new LinkedHashMap<>();
                         legs.put("ij", knot(k[0]));
                         legs.put("ik", knot(k[1]));
@@ -164,6 +167,9 @@ public final class FitProvenance {
                 }
             }
             h.put("three_body", three);
+            if (!s.spec().excludedTriplets().isEmpty()) {
+                h.put("three_body_excluded", s.spec().excludedTriplets());
+            }
         }
         h.put("kappa", fit.kappa());
         h.put("regularization", reg(fit.regularization()));

@@ -185,7 +185,7 @@ public final class PotentialPlots {
         return cut;
     }
 
-    /** Writes triplet-&lt;C&gt;-&lt;A&gt;-&lt;B&gt;-angle.png and -legs.png for every 3-body term. */
+    /** Writes triplet-&lt;C&gt;-&lt;A&gt;-&lt;B&gt;-angle.png and -legs.png for every 3-body term (none for a term the model leaves out). */
     public static List<Path> triplets(Uf3Model model, double fixedAngleDegrees, Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         for (TripletTerm t : model.tripletTerms()) {

@@ -24,7 +24,9 @@ import org.uf3j.core.structure.Structure;
  * centre's neighbours are grouped by element, so a run of triplets shares one term, its table (stored
  * in the orientation of the run, so no triplet swaps legs) and the first leg's basis; forces on the
  * neighbours of a centre are summed per neighbour and the virial is formed from them once per centre
- * (W = Σ d ⊗ F over the centre's neighbours, which equals the sum over the legs).
+ * (W = Σ d ⊗ F over the centre's neighbours, which equals the sum over the legs). A triplet term
+ * the model leaves out ({@link Uf3Model#absentTriplets}) contributes nothing and costs nothing: its
+ * legs take no neighbour.
  */
 public final class JavaEvaluator implements Evaluator {
     private final Uf3Model model;
@@ -93,6 +95,9 @@ public final class JavaEvaluator implements Evaluator {
                     for (int b = 0; b < ne; b++) {
                         TripletTerm t = model.triplet(elements.get(c), elements.get(a), elements.get(b));
                         int x = (c * ne + a) * ne + b;
+                        if (t == null) {
+                            continue; // a term left out: legCut 0 puts no neighbour on its legs
+                        }
                         tripletTerm[x] = t;
                         swapped[x] = !t.first().equals(elements.get(a));
                         KnotSequence own = swapped[x] ? t.knotsIK() : t.knotsIJ();

@@ -9,16 +9,19 @@ import java.util.Map;
 /**
  * A complete UF3 potential: elements (ordered by atomic number), one-body energies, a two-body
  * term for every unordered element pair and, for UF2,3, a three-body term for every
- * (centre; neighbour pair). Immutable; build it with {@link Builder}.
+ * (centre; neighbour pair) that is not explicitly left out. A left-out ("absent") triplet term
+ * contributes nothing, the same as a term whose coefficients are all zero; it is recorded so that
+ * a partial 3-body set is told apart from an incomplete model. Immutable; build it with {@link Builder}.
  */
 public final class Uf3Model {
     private final List<String> elements;
     private final Map<String, Double> oneBody;
     private final Map<String, PairTerm> pairs;
     private final Map<String, TripletTerm> triplets;
+    private final List<String> absent;
 
     private Uf3Model(List<String> elements, Map<String, Double> oneBody, Map<String, PairTerm> pairs,
-                     Map<String, TripletTerm> triplets) {
+                     Map<String, TripletTerm> triplets, List<String> absent) {
         this.elements = List.copyOf(elements);
         Map<String, Double> energies = new LinkedHashMap<>();
         for (String e : elements) {
@@ -32,6 +35,7 @@ public final class Uf3Model {
         this.oneBody = Collections.unmodifiableMap(energies);
         this.pairs = Collections.unmodifiableMap(new LinkedHashMap<>(pairs));
         this.triplets = Collections.unmodifiableMap(new LinkedHashMap<>(triplets));
+        this.absent = List.copyOf(absent);
     }
 
     public static Builder builder() {
@@ -72,9 +76,22 @@ public final class Uf3Model {
         return pairs.get(pairKey(a, b));
     }
 
-    /** The triplet term of a centre and two neighbours in either order, or null. */
+    /** The triplet term of a centre and two neighbours in either order, or null (UF2, or a term left out). */
     public TripletTerm triplet(String centre, String a, String b) {
         return triplets.get(tripletKey(centre, a, b));
+    }
+
+    /**
+     * Keys ({@link #tripletKey}) of the triplet terms this UF2,3 model leaves out, in model order
+     * (centres, then neighbour pairs, by atomic number); empty for a complete set and for UF2.
+     */
+    public List<String> absentTriplets() {
+        return absent;
+    }
+
+    /** Whether the triplet term of a centre and two neighbours (either order) is left out. */
+    public boolean isTripletAbsent(String centre, String a, String b) {
+        return absent.contains(tripletKey(centre, a, b));
     }
 
     public List<PairTerm> pairTerms() {
@@ -99,13 +116,13 @@ public final class Uf3Model {
 
     /** Same model with other one-body energies. */
     public Uf3Model withOneBodyEnergies(Map<String, Double> energies) {
-        return new Uf3Model(elements, energies, pairs, triplets);
+        return new Uf3Model(elements, energies, pairs, triplets, absent);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Uf3Model m && elements.equals(m.elements) && oneBody.equals(m.oneBody)
-                && pairs.equals(m.pairs) && triplets.equals(m.triplets);
+                && pairs.equals(m.pairs) && triplets.equals(m.triplets) && absent.equals(m.absent);
     }
 
     @Override
@@ -116,7 +133,8 @@ public final class Uf3Model {
     @Override
     public String toString() {
         return "Uf3Model[" + String.join(",", elements) + ", UF" + (bodyOrder() == 2 ? "2" : "2,3") + ", "
-                + pairs.size() + " pair terms, " + triplets.size() + " triplet terms]";
+                + pairs.size() + " pair terms, " + triplets.size() + " triplet terms"
+                + (absent.isEmpty() ? "" : " (" + absent.size() + " left out: " + String.join(", ", absent) + ")") + "]";
     }
 
     /** Collects terms and checks that the model is complete before building it. */
@@ -125,6 +143,7 @@ public final class Uf3Model {
         private final Map<String, Double> oneBody = new LinkedHashMap<>();
         private final Map<String, PairTerm> pairs = new LinkedHashMap<>();
         private final Map<String, TripletTerm> triplets = new LinkedHashMap<>();
+        private final java.util.Set<String> absent = new java.util.LinkedHashSet<>();
 
         public Builder elements(List<String> symbols) {
             elements.clear();
@@ -150,9 +169,17 @@ public final class Uf3Model {
             return this;
         }
 
+        /** Leaves out the triplet term of a centre and two neighbours (either order): it contributes nothing. */
+        public Builder absentTriplet(String centre, String a, String b) {
+            absent.add(tripletKey(centre, a, b));
+            return this;
+        }
+
         /**
          * Builds the model. Elements default to those named by the terms. Every element pair must
-         * have a pair term, and if any triplet term exists every (centre; pair) must have one.
+         * have a pair term, and if any triplet term exists every (centre; pair) must have one or be
+         * marked absent ({@link #absentTriplet}), not both. When no triplet term exists the model is
+         * UF2 and absent marks are dropped (leaving out every triplet is a pair potential).
          */
         public Uf3Model build() {
             List<String> els = new ArrayList<>(elements);
@@ -167,6 +194,7 @@ public final class Uf3Model {
                     named.add(t.first());
                     named.add(t.second());
                 });
+                absent.forEach(k -> named.addAll(List.of(k.split("-"))));
                 els = Elements.sorted(named);
             }
             if (els.isEmpty()) {
@@ -174,6 +202,7 @@ public final class Uf3Model {
             }
             Map<String, PairTerm> orderedPairs = new LinkedHashMap<>();
             Map<String, TripletTerm> orderedTriplets = new LinkedHashMap<>();
+            List<String> orderedAbsent = new ArrayList<>();
             for (int a = 0; a < els.size(); a++) {
                 for (int b = a; b < els.size(); b++) {
                     String key = pairKey(els.get(a), els.get(b));
@@ -190,6 +219,13 @@ public final class Uf3Model {
                         for (int b = a; b < els.size(); b++) {
                             String key = tripletKey(c, els.get(a), els.get(b));
                             TripletTerm t = triplets.get(key);
+                            if (t != null && absent.contains(key)) {
+                                throw new IllegalArgumentException("3-body term " + key + " is both given and marked absent");
+                            }
+                            if (absent.contains(key)) {
+                                orderedAbsent.add(key);
+                                continue;
+                            }
                             if (t == null) {
                                 throw new IllegalArgumentException("model has no 3-body term for " + key);
                             }
@@ -208,7 +244,14 @@ public final class Uf3Model {
                     throw new IllegalArgumentException("3-body term " + k + " names an element outside " + els);
                 }
             }
-            return new Uf3Model(els, oneBody, orderedPairs, orderedTriplets);
+            if (!triplets.isEmpty()) {
+                for (String k : absent) {
+                    if (!orderedAbsent.contains(k)) {
+                        throw new IllegalArgumentException("absent 3-body term " + k + " names an element outside " + els);
+                    }
+                }
+            }
+            return new Uf3Model(els, oneBody, orderedPairs, orderedTriplets, orderedAbsent);
         }
     }
 }

@@ -108,6 +108,62 @@ public abstract class EvaluatorContract {
         return ev.evaluate(new Structure(s.symbols(), y, s.cell().deformed(e))).energy();
     }
 
+    /**
+     * A partial 3-body set: leaving out terms changes the energy by exactly their brute-force triplet
+     * sum (Σ_i Σ_{j<k} V3 by {@link org.uf3j.core.model.TripletTerm#value} on a cluster), and the
+     * partial model evaluates as the model with those terms' coefficients set to 0.
+     */
+    @Test
+    void leftOutTripletTermsContributeNothing() {
+        List<String> els = List.of("Nb", "Mo", "W");
+        Uf3Model full = RandomModels.create(77, els, true, false);
+        String[] out = {"Mo-Nb-W", "W-W-W", "Nb-Mo-Mo"};
+        Uf3Model partial = RandomModels.withoutTriplets(full, false, out);
+        Uf3Model zeros = RandomModels.withoutTriplets(full, true, out);
+        assertEquals(List.of("Nb-Mo-Mo", "Mo-Nb-W", "W-W-W"), partial.absentTriplets());
+        Structure periodic = sample(12, els);
+        Structure cluster = new Structure(periodic.symbols(), periodic.positions(), null);
+        Evaluation ep = create(partial).evaluate(cluster);
+        Evaluation ef = create(full).evaluate(cluster);
+        Evaluation ez = create(zeros).evaluate(cluster);
+        double removed = 0;
+        int n = cluster.size();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = j + 1; k < n; k++) {
+                    if (j == i || k == i) {
+                        continue;
+                    }
+                    org.uf3j.core.model.TripletTerm t = full.triplet(cluster.symbol(i), cluster.symbol(j), cluster.symbol(k));
+                    if (!List.of(out).contains(Uf3Model.tripletKey(t.centre(), t.first(), t.second()))) {
+                        continue;
+                    }
+                    boolean jFirst = cluster.symbol(j).equals(t.first());
+                    double rij = distance(cluster, i, j), rik = distance(cluster, i, k), rjk = distance(cluster, j, k);
+                    removed += jFirst ? t.value(rij, rik, rjk) : t.value(rik, rij, rjk);
+                }
+            }
+        }
+        assertTrue(Math.abs(removed) > 1e-3, "the left-out terms matter in this cluster: " + removed);
+        assertEquals(ef.energy() - removed, ep.energy(), 1e-9 * Math.abs(ef.energy()));
+        assertEquals(ez.energy(), ep.energy(), 1e-12 * Math.abs(ez.energy()));
+        for (int c = 0; c < 3 * n; c++) {
+            assertEquals(ez.forces()[c], ep.forces()[c], 1e-12, "force component " + c);
+        }
+        for (int v = 0; v < 6; v++) {
+            assertEquals(ez.virial()[v], ep.virial()[v], 1e-12 * (1 + Math.abs(ez.virial()[v])), "virial " + v);
+        }
+    }
+
+    private static double distance(Structure s, int a, int b) {
+        double d2 = 0;
+        for (int k = 0; k < 3; k++) {
+            double d = s.x(b, k) - s.x(a, k);
+            d2 += d * d;
+        }
+        return Math.sqrt(d2);
+    }
+
     @Test
     void energyIsInvariantUnderTranslationRotationAndPermutation() {
         List<String> els = List.of("Nb", "W");

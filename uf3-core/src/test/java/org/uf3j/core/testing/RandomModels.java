@@ -134,6 +134,32 @@ public final class RandomModels {
         return b.build();
     }
 
+    /**
+     * The same model with the given triplet terms ("C-A-B" keys, {@link Uf3Model#tripletKey}) left
+     * out, or, with {@code zeroInstead}, kept with all coefficients 0 (the two evaluate the same).
+     */
+    public static Uf3Model withoutTriplets(Uf3Model m, boolean zeroInstead, String... keys) {
+        Uf3Model.Builder b = Uf3Model.builder().elements(m.elements());
+        m.oneBodyEnergies().forEach(b::oneBody);
+        m.pairTerms().forEach(b::pair);
+        List<String> out = List.of(keys);
+        for (TripletTerm t : m.tripletTerms()) {
+            String key = Uf3Model.tripletKey(t.centre(), t.first(), t.second());
+            if (!out.contains(key)) {
+                b.triplet(t);
+            } else if (zeroInstead) {
+                b.triplet(new TripletTerm(t.geometry(), new double[t.coefficients().length]));
+            } else {
+                b.absentTriplet(t.centre(), t.first(), t.second());
+            }
+        }
+        m.absentTriplets().forEach(k -> {
+            String[] e = k.split("-");
+            b.absentTriplet(e[0], e[1], e[2]);
+        });
+        return b.build();
+    }
+
     /** Random coefficients with every index in the last 3 along any axis exactly 0 (LAMMPS' trailing trim). */
     private static double[] coefficients(Random rnd, int[] shape) {
         int total = 1;

@@ -34,6 +34,7 @@ import org.uf3j.core.model.Uf3Model;
  *   "triplets": [ {"centre": "W", "elements": ["Nb", "W"],       // leg ij to the first, ik to the second
  *                  "knots": {"ij": [...], "ik": [...], "jk": [...]},
  *                  "shape": [L, M, N], "coefficients": [...]} ],  // flat c[l][m][n], row-major
+ *   "absent_triplets": [["W", "Nb", "Nb"]],         // optional: terms left out of a partial 3-body set
  *   "hyperparameters": {...}, "provenance": {...}, "metrics": {...} }
  * </pre>
  * Numbers are written with {@link Double#toString} and parsed by the JDK, so a write/read round
@@ -48,7 +49,7 @@ public final class ProjectModelIO {
     public static final int VERSION = 1;
 
     private static final Set<String> TOP = Set.of("format", "version", "elements", "one_body_energies", "pairs",
-            "triplets", "hyperparameters", "provenance", "metrics");
+            "triplets", "absent_triplets", "hyperparameters", "provenance", "metrics");
     private static final Set<String> PAIR = Set.of("elements", "knots", "coefficients");
     private static final Set<String> TRIPLET = Set.of("centre", "elements", "knots", "shape", "coefficients");
     private static final Set<String> LEGS = Set.of("ij", "ik", "jk");
@@ -100,6 +101,15 @@ public final class ProjectModelIO {
             int[] shape = t.shape();
             o.putArray("shape").add(shape[0]).add(shape[1]).add(shape[2]);
             numbers(o.putArray("coefficients"), t.coefficients());
+        }
+        if (!m.absentTriplets().isEmpty()) {
+            ArrayNode absent = root.putArray("absent_triplets");
+            for (String key : m.absentTriplets()) {
+                ArrayNode a = absent.addArray();
+                for (String e : key.split("-")) {
+                    a.add(e);
+                }
+            }
         }
         root.set("hyperparameters", JsonFields.mapper().valueToTree(pm.hyperparameters()));
         root.set("provenance", JsonFields.mapper().valueToTree(pm.provenance()));
@@ -165,6 +175,27 @@ public final class ProjectModelIO {
         JsonNode triplets = f.array(root.get("triplets"), "triplets");
         for (int i = 0; i < triplets.size(); i++) {
             b.triplet(triplet(f, f.object(triplets.get(i), "triplets[" + i + "]"), "triplets[" + i + "]", elements, seen));
+        }
+        JsonNode absent = root.get("absent_triplets");
+        if (absent != null) {
+            f.array(absent, "absent_triplets");
+            for (int i = 0; i < absent.size(); i++) {
+                String path = "absent_triplets[" + i + "]";
+                List<String> el = f.elements(absent.get(i), path);
+                if (el.size() != 3) {
+                    throw f.error(path, "expected [centre, neighbour, neighbour], found " + el.size() + " element symbols");
+                }
+                for (String s : el) {
+                    if (!elements.contains(s)) {
+                        throw f.error(path, s + " is not one of the model's elements " + elements);
+                    }
+                }
+                String key = Uf3Model.tripletKey(el.get(0), el.get(1), el.get(2));
+                if (!seen.add("3B " + key)) {
+                    throw f.error(path, "triplet " + key + " appears twice (as a term or as absent)");
+                }
+                b.absentTriplet(el.get(0), el.get(1), el.get(2));
+            }
         }
         Uf3Model model;
         try {

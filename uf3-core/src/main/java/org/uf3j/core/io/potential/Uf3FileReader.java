@@ -28,7 +28,10 @@ import org.uf3j.core.model.Uf3Model;
  * neighbours are the same element must have equal ij and ik knots and c[l][m][n] = c[m][l][n]
  * (LAMMPS reads anything else as a different potential), and all blocks must say the same
  * {@code uk} or {@code nk}, as LAMMPS demands. Lines starting with "#" between blocks
- * are ignored. LEAD and TRAIL are accepted as written.
+ * are ignored. LEAD and TRAIL are accepted as written. A 3B block whose coefficients are all zero
+ * (what {@link Uf3FileWriter} writes for a triplet term the model leaves out) is read as a left-out
+ * term ({@link Uf3Model#absentTriplets}), which evaluates the same; when every 3B block is zero
+ * the model is a pair potential (UF2).
  *
  * <p>The format has no place for one-body (per-element) energies: the model read has none
  * (every element's one-body energy is 0), so its total energies differ from the fitted model's by
@@ -206,6 +209,10 @@ public final class Uf3FileReader {
         }
         if (j.equals(k)) {
             checkSameNeighbors(name, kIj, kIk, coeff, l, n, cutLine);
+        }
+        if (AbsentTriplets.allZero(coeff)) {
+            builder.absentTriplet(c, j, k);
+            return;
         }
         if (Elements.atomicNumber(j) <= Elements.atomicNumber(k)) {
             builder.triplet(new TripletTerm(c, j, k, kIj, kIk, kJk, coeff));

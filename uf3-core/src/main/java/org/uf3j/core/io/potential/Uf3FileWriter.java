@@ -32,6 +32,11 @@ import org.uf3j.core.model.Uf3Model;
  * no number is subnormal (LAMMPS' parser rejects those), and no line exceeds 1023 characters
  * (LAMMPS reads the file through a 1024-character line buffer).
  *
+ * <p>A triplet term the model leaves out ({@link Uf3Model#absentTriplets}) is written as a block of
+ * zero coefficients on the knots of a sibling term, after a comment line, because LAMMPS' official
+ * style insists on a block for every triplet; {@link Uf3FileReader} reads an all-zero block back as
+ * a left-out term.
+ *
  * <p>One-body energies cannot be stored in the format; when the model has non-zero ones they are
  * listed in a trailing comment for people (LAMMPS and {@link Uf3FileReader} ignore it).
  */
@@ -99,11 +104,16 @@ public final class Uf3FileWriter {
             out.add(join(p.coefficients()));
             out.add("#");
         }
-        for (TripletTerm t : model.tripletTerms()) {
+        for (AbsentTriplets.Block block : AbsentTriplets.blocks(model)) {
+            TripletTerm t = block.term();
             String name = t.centre() + "-" + t.first() + "-" + t.second();
             checkTriplet(t, name);
             int[] shape = t.shape();
             checkTrailingZeros(t.coefficients(), shape, "3-body " + name);
+            if (block.standIn()) {
+                out.add("# 3-body " + name + " is left out of this potential: zero coefficients (pair_style uf3 needs a"
+                        + " block for every triplet)");
+            }
             out.add(header);
             out.add("3B " + t.centre() + " " + t.first() + " " + t.second() + " 0 3 " + spacing);
             out.add(Tokens.format(t.knotsJK().max()) + " " + Tokens.format(t.knotsIK().max()) + " "

@@ -31,6 +31,12 @@ import org.uf3j.core.model.Uf3Model;
  * matches exactly one of uf3's layouts for the term's knots and trims (defaults lead 0, trail 3);
  * otherwise a {@link Uf3FormatException} explains how to convert the file with uf3.
  * Neighbours that are not in atomic-number order are transposed (l↔m, ij↔ik knots).
+ *
+ * <p>Partial 3-body sets: a "C-A-B" grid of zeros (what {@link Uf3JsonModelWriter} writes for a
+ * term the model leaves out) is read as a left-out term ({@link Uf3Model#absentTriplets}), and so is
+ * a trio missing from {@code coefficients} when the file has other 3-body terms. (The uf3 package
+ * itself builds every trio from {@code element_list} and {@code degree} and expects coefficients
+ * for each, so it loads the zero grids but not a file with a trio missing.)
  */
 public final class Uf3JsonModelReader {
     private final JsonFields f;
@@ -76,6 +82,7 @@ public final class Uf3JsonModelReader {
         Uf3Model.Builder b = Uf3Model.builder();
         List<String> named = new ArrayList<>();
         int triplets = 0;
+        java.util.Set<String> readTriplets = new java.util.HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = coefficients.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -92,7 +99,13 @@ public final class Uf3JsonModelReader {
                 case 1 -> b.oneBody(el[0], oneBody(e.getValue(), path));
                 case 2 -> b.pair(pair(el, e.getValue(), path, knots, knotsField));
                 case 3 -> {
-                    b.triplet(triplet(el, e.getValue(), path, knots, knotsField, lead, trail));
+                    TripletTerm t = triplet(el, e.getValue(), path, knots, knotsField, lead, trail);
+                    if (AbsentTriplets.allZero(t.coefficients())) {
+                        b.absentTriplet(el[0], el[1], el[2]);
+                    } else {
+                        b.triplet(t);
+                    }
+                    readTriplets.add(Uf3Model.tripletKey(el[0], el[1], el[2]));
                     triplets++;
                 }
                 default -> throw f.error(path, "key '" + key + "' names " + el.length
@@ -112,6 +125,19 @@ public final class Uf3JsonModelReader {
                 }
             }
             b.elements(elementList);
+        }
+        if (triplets > 0) {
+            // a trio without coefficients is left out (uf3 itself would fail to load such a file)
+            List<String> els = elementList != null ? elementList : Elements.sorted(named);
+            for (String c : els) {
+                for (int i = 0; i < els.size(); i++) {
+                    for (int j = i; j < els.size(); j++) {
+                        if (!readTriplets.contains(Uf3Model.tripletKey(c, els.get(i), els.get(j)))) {
+                            b.absentTriplet(c, els.get(i), els.get(j));
+                        }
+                    }
+                }
+            }
         }
         try {
             return b.build();

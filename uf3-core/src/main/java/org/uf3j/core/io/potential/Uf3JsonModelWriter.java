@@ -24,7 +24,10 @@ import org.uf3j.core.model.Uf3Model;
  * {@code trailing_trim} 3, {@code element_list} and {@code degree}. Keys list elements by atomic
  * number, as current uf3 does. Numbers are written with {@link Double#toString} (exact round trip).
  * uf3 drops, when loading, the 3-body coefficients of basis triples that cannot form a triangle
- * (they never contribute) and those it treats as trimmed.
+ * (they never contribute) and those it treats as trimmed. A triplet term the model leaves out
+ * ({@link Uf3Model#absentTriplets}) is written as a grid of zeros on the knots of a sibling term,
+ * because uf3 expects coefficients for every trio of {@code element_list}; {@link Uf3JsonModelReader}
+ * reads such a grid back as a left-out term.
  */
 public final class Uf3JsonModelWriter {
     private Uf3JsonModelWriter() {
@@ -58,7 +61,8 @@ public final class Uf3JsonModelWriter {
             numbers(coefficients.putArray(key), p.coefficients());
             numbers(knots.putArray(key), p.knots().toArray());
         }
-        for (TripletTerm t : model.tripletTerms()) {
+        for (AbsentTriplets.Block block : AbsentTriplets.blocks(model)) {
+            TripletTerm t = block.term();
             String key = t.centre() + "-" + t.first() + "-" + t.second();
             int[] shape = t.shape();
             double[] c = t.coefficients();
