@@ -2,6 +2,7 @@ package org.uf3j.fit;
 
 import java.util.List;
 import java.util.Map;
+import org.uf3j.fit.solve.SolverOptions;
 
 /**
  * Everything a fit needs besides the data. Build with {@link #builder(ModelSpec)}; defaults:
@@ -12,10 +13,12 @@ import java.util.Map;
  * @param folds           cross-validation folds (used when grid or kappas have more than one point)
  * @param stratifiedFolds spread every config_type evenly over the folds
  * @param virialWeight    ν of the virial rows (0: not fitted)
+ * @param solver          dense Cholesky back end: AUTO (EJML below
+ *                        {@link SolverOptions#DEFAULT_THRESHOLD} unknowns, OpenBLAS from there), EJML or OPENBLAS
  */
 public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Regularization> grid, int folds,
                           boolean stratifiedFolds, long seed, Map<String, Double> configTypeWeights, double virialWeight,
-                          int threads) {
+                          int threads, SolverOptions.Backend solver) {
 
     public FitSettings {
         if (!(kappa >= 0 && kappa <= 1)) {
@@ -33,6 +36,12 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         }
         configTypeWeights = configTypeWeights == null ? Map.of() : Map.copyOf(configTypeWeights);
         threads = Math.max(1, threads);
+        solver = solver == null ? SolverOptions.Backend.AUTO : solver;
+    }
+
+    /** The solver back end with the measured threshold and this fit's thread count. */
+    public SolverOptions solverOptions() {
+        return new SolverOptions(solver, SolverOptions.DEFAULT_THRESHOLD, threads);
     }
 
     public static Builder builder(ModelSpec spec) {
@@ -59,6 +68,7 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         private Map<String, Double> weights = Map.of();
         private double virialWeight;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private SolverOptions.Backend solver = SolverOptions.Backend.AUTO;
 
         private Builder(ModelSpec spec) {
             this.spec = spec;
@@ -115,8 +125,14 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
             return this;
         }
 
+        /** The dense solver back end (default AUTO). */
+        public Builder solver(SolverOptions.Backend b) {
+            this.solver = b;
+            return this;
+        }
+
         public FitSettings build() {
-            return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads);
+            return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads, solver);
         }
     }
 }

@@ -59,7 +59,7 @@ public final class Fitter {
             t1 = System.nanoTime();
             progress.stage("solving", (long) k * settings.grid().size() * settings.kappas().length + 1);
             cv = CrossValidation.run(folds, regularizer, settings.grid(), settings.kappas(), scoring, settings.threads(),
-                    progress);
+                    progress, settings.solverOptions());
             reg = cv.best().regularization();
             kappa = cv.best().kappa();
             total = NormalEquations.sum(folds);
@@ -74,7 +74,7 @@ public final class Fitter {
         LossWeights lw = scoring.withKappa(kappa);
         DMatrixRMaj a = total.matrix(lw);
         regularizer.addTo(a, reg);
-        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw));
+        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw), settings.solverOptions());
         Uf3Model model = layout.toModel(sol.x());
         progress.advance(1);
         long t3 = System.nanoTime();
