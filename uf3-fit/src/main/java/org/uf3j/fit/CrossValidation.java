@@ -80,16 +80,26 @@ public final class CrossValidation {
      */
     public static Result run(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid, double[] kappas,
                              LossWeights scoring, int threads, FitProgress progress, SolverOptions options) {
-        Scores sc = prepare(folds, grid, kappas);
-        NormalEquations total = NormalEquations.sum(folds);
-        total.symmetrize();
+        checkGrid(folds.length, grid, kappas);
+        return run(FoldStore.of(folds), regularizer, grid, kappas, scoring, threads, progress, options);
+    }
+
+    /**
+     * As {@link #run(NormalEquations[], Regularizer, List, double[], LossWeights, int, FitProgress, SolverOptions)}
+     * with the fold sums in a {@link FoldStore}; a file-backed store is read one fold at a time.
+     */
+    public static Result run(FoldStore store, Regularizer regularizer, List<Regularization> grid, double[] kappas,
+                             LossWeights scoring, int threads, FitProgress progress, SolverOptions options) {
+        int k = store.count(), nk = kappas.length;
+        checkGrid(k, grid, kappas);
+        Scores sc = new Scores(store, nk, grid.size());
+        NormalEquations total = store.total();
         CandidateGroups groups = new CandidateGroups(regularizer, grid);
         SolverOptions oneThread = new SolverOptions(options.backend(), options.threshold(), 1);
-        int k = folds.length, nk = kappas.length;
         long p = total.size();
         // folds whose training matrices are built at once: all when they are small, else one
         long perFold = nk * p * p * Double.BYTES;
-        int batch = perFold * k <= Math.min(Runtime.getRuntime().maxMemory() / 8, 512L << 20) ? k : 1;
+        int batch = !store.fileBacked() && perFold * k <= Math.min(Runtime.getRuntime().maxMemory() / 8, 512L << 20) ? k : 1;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread th = new Thread(r, "uf3-cross-validation");
             th.setDaemon(true);
@@ -99,7 +109,7 @@ public final class CrossValidation {
             for (int f0 = 0; f0 < k; f0 += batch) {
                 List<Future<?>> tasks = new ArrayList<>();
                 for (int f = f0; f < Math.min(k, f0 + batch); f++) {
-                    NormalEquations val = folds[f];
+                    NormalEquations val = store.fold(f);
                     for (int a = 0; a < nk; a++) {
                         LossWeights lw = scoring.withKappa(kappas[a]);
                         DMatrixRMaj m = NormalEquations.trainingMatrix(total, val, lw);
@@ -135,9 +145,11 @@ public final class CrossValidation {
     public static Result runPerCandidate(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid,
                                          double[] kappas, LossWeights scoring, int threads, FitProgress progress,
                                          SolverOptions options) {
-        Scores sc = prepare(folds, grid, kappas);
+        checkGrid(folds.length, grid, kappas);
+        FoldStore store = FoldStore.of(folds);
+        Scores sc = new Scores(store, kappas.length, grid.size());
         int k = folds.length, nk = kappas.length, ng = grid.size();
-        NormalEquations total = NormalEquations.sum(folds);
+        NormalEquations total = store.total();
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
             for (int f = 0; f < k; f++) {
@@ -165,18 +177,13 @@ public final class CrossValidation {
         return sc.result(grid, kappas);
     }
 
-    private static Scores prepare(NormalEquations[] folds, List<Regularization> grid, double[] kappas) {
-        int k = folds.length;
+    private static void checkGrid(int k, List<Regularization> grid, double[] kappas) {
         if (k < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
         }
         if (grid.isEmpty() || kappas.length == 0) {
             throw new IllegalArgumentException("empty cross-validation grid");
         }
-        for (NormalEquations f : folds) {
-            f.symmetrize();
-        }
-        return new Scores(folds, kappas.length, grid.size());
     }
 
     private static void join(Future<?> f) {
@@ -205,15 +212,15 @@ public final class CrossValidation {
         final double nF;
         final int k;
 
-        Scores(NormalEquations[] folds, int nk, int ng) {
-            k = folds.length;
+        Scores(FoldStore folds, int nk, int ng) {
+            k = folds.count();
             loss = new double[nk][ng][k];
             sseE = new double[nk][ng][k];
             sseF = new double[nk][ng][k];
             double e = 0, f = 0;
-            for (NormalEquations v : folds) {
-                e += v.energy().weight();
-                f += v.forces().weight();
+            for (int q = 0; q < k; q++) {
+                e += folds.energyWeight(q);
+                f += folds.forceWeight(q);
             }
             nE = e;
             nF = f;

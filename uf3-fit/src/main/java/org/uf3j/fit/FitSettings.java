@@ -1,5 +1,6 @@
 package org.uf3j.fit;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.uf3j.fit.solve.SolverOptions;
@@ -15,10 +16,13 @@ import org.uf3j.fit.solve.SolverOptions;
  * @param virialWeight    ν of the virial rows (0: not fitted)
  * @param solver          dense Cholesky back end: AUTO (EJML below
  *                        {@link SolverOptions#DEFAULT_THRESHOLD} unknowns, OpenBLAS from there), EJML or OPENBLAS
+ * @param foldFile        directory for a temporary file of the per-fold sums, always used when set; when
+ *                        null the sums stay in memory unless the {@link MemoryPlan} says they do not fit
+ *                        (then the file goes to java.io.tmpdir)
  */
 public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Regularization> grid, int folds,
                           boolean stratifiedFolds, long seed, Map<String, Double> configTypeWeights, double virialWeight,
-                          int threads, SolverOptions.Backend solver) {
+                          int threads, SolverOptions.Backend solver, Path foldFile) {
 
     public FitSettings {
         if (!(kappa >= 0 && kappa <= 1)) {
@@ -69,6 +73,7 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         private double virialWeight;
         private int threads = Runtime.getRuntime().availableProcessors();
         private SolverOptions.Backend solver = SolverOptions.Backend.AUTO;
+        private Path foldFile;
 
         private Builder(ModelSpec spec) {
             this.spec = spec;
@@ -131,8 +136,15 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
             return this;
         }
 
+        /** Keep the per-fold sums in a temporary file in {@code directory} (null: only when memory requires). */
+        public Builder foldFile(Path directory) {
+            this.foldFile = directory;
+            return this;
+        }
+
         public FitSettings build() {
-            return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads, solver);
+            return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads, solver,
+                    foldFile);
         }
     }
 }

@@ -175,6 +175,26 @@ public final class NormalEquations {
         return out;
     }
 
+    /**
+     * As {@link #accumulateFolds(Featurizer, List, int[], int, RowWeights, int, FitProgress)}, handing every
+     * fold to {@code store} as soon as it is complete (so a file-backed store never holds two).
+     */
+    public static void accumulateFolds(Featurizer fz, List<Configuration> configs, int[] fold, int folds, RowWeights weights,
+                                       int threads, FitProgress progress, FoldStore store) {
+        if (fold.length != configs.size()) {
+            throw new IllegalArgumentException(fold.length + " fold labels for " + configs.size() + " configurations");
+        }
+        for (int f = 0; f < folds; f++) {
+            List<Configuration> part = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == f) {
+                    part.add(configs.get(i));
+                }
+            }
+            store.add(accumulate(fz, part, weights, threads, progress));
+        }
+    }
+
     /** Sum of several sets' normal equations. */
     public static NormalEquations sum(NormalEquations... parts) {
         NormalEquations total = parts[0].copy();
@@ -204,6 +224,10 @@ public final class NormalEquations {
     /** Number of configurations that contributed rows. */
     public long configurations() {
         return configurations;
+    }
+
+    void setConfigurations(long n) {
+        configurations = n;
     }
 
     /** Adds (factor +1) or subtracts (−1) another set's sums. */
