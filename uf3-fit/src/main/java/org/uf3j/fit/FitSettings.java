@@ -43,9 +43,15 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         solver = solver == null ? SolverOptions.Backend.AUTO : solver;
     }
 
-    /** The solver back end with the measured threshold and this fit's thread count. */
+    /**
+     * The solver back end with the measured threshold and one BLAS thread per factorisation:
+     * multithreaded OpenBLAS {@code dpotrf} gives results that differ in the last bits between 1
+     * and 2 threads (measured), so the fit parallelises over independent factorisations instead
+     * (cross-validation runs {@code threads} of them at once) and stays bit-for-bit reproducible
+     * for any thread count.
+     */
     public SolverOptions solverOptions() {
-        return new SolverOptions(solver, SolverOptions.DEFAULT_THRESHOLD, threads);
+        return new SolverOptions(solver, SolverOptions.DEFAULT_THRESHOLD, 1);
     }
 
     public static Builder builder(ModelSpec spec) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.uf3j.fit.solve.SolverOptions;
 import org.uf3j.cli.CliException;
 import org.uf3j.core.basis.KnotSpacing;
 import org.uf3j.core.io.LammpsDumpOptions;
@@ -33,10 +34,10 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
                         Knots twoBody, Map<String, Knots> pairs, Triplet threeBody, Map<String, Triplet> triplets,
                         KnotSpacing spacing, double[] kappas, double[] curvature2, double[] curvature3, double ridge2,
                         double ridge3, int folds, boolean stratifiedFolds, Long cvSeed, Split split, double virialWeight,
-                        int threads, boolean plots, double plotAngle) {
+                        int threads, boolean plots, double plotAngle, SolverOptions.Backend solver) {
 
     static final Set<String> TOP = Set.of("elements", "data", "two_body", "three_body", "knot_spacing", "kappa",
-            "regularization", "cross_validation", "split", "virial_weight", "threads", "plots");
+            "regularization", "cross_validation", "split", "virial_weight", "threads", "plots", "solver");
     static final Set<String> DATA = Set.of("path", "format", "energy_key", "forces_key", "config_type_weights",
             "lammps_dump");
     static final Set<String> TWO_BODY = Set.of("r_min", "r_max", "resolution", "pairs");
@@ -254,8 +255,14 @@ public record FitConfig(Path file, List<String> elements, List<DataSource> data,
             } else {
                 plots = pl.bool(true);
             }
+            SolverOptions.Backend solver;
+            try {
+                solver = SolverOptions.Backend.parse(top.get("solver").text("auto"));
+            } catch (IllegalArgumentException e) {
+                throw top.get("solver").error("must be auto, ejml or openblas, got '" + top.get("solver").text() + "'");
+            }
             return new FitConfig(Path.of(name), elements, data, weights, two, pairs, three, triplets, spacing, kappas, c2, c3,
-                    r2, r3, folds, stratified, cvSeed, split, virial, threads, plots, angle);
+                    r2, r3, folds, stratified, cvSeed, split, virial, threads, plots, angle, solver);
         }
 
         private List<String> elements(Node n) {

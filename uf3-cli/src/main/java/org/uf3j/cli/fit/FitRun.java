@@ -46,6 +46,9 @@ import org.uf3j.fit.FitResult;
 import org.uf3j.fit.FitSettings;
 import org.uf3j.fit.KnotSpec;
 import org.uf3j.fit.Metrics;
+import org.uf3j.fit.Fitter;
+import org.uf3j.fit.InsufficientMemoryException;
+import org.uf3j.fit.MemoryPlan;
 import org.uf3j.fit.ModelSpec;
 import org.uf3j.fit.Regularization;
 
@@ -83,6 +86,7 @@ public final class FitRun {
 
     public Outcome run() throws IOException {
         long start = System.nanoTime();
+        checkMemory();
         long t = System.nanoTime();
         Data data = read();
         seconds.put("reading", since(t));
@@ -317,7 +321,8 @@ public final class FitRun {
                 .stratifiedFolds(config.stratifiedFolds())
                 .seed(config.cvSeed() != null ? config.cvSeed() : config.split().seed())
                 .configTypeWeights(config.configTypeWeights()).virialWeight(config.virialWeight())
-                .threads(config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors());
+                .threads(config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors())
+                .solver(config.solver());
         if (config.kappas().length == 1) {
             s.kappa(config.kappas()[0]);
         } else {
@@ -328,6 +333,30 @@ public final class FitRun {
             throw new ConfigException(file, "cross_validation", "needs at least 2 training configurations, have " + nTrain);
         }
         return fs;
+    }
+
+    /**
+     * Prints the memory plan and stops with its message when it does not fit, before any data is
+     * read (the data's share estimated from the files' sizes). Needs the elements from the
+     * configuration; without them the fit itself checks after reading.
+     */
+    private void checkMemory() throws IOException {
+        if (config.elements() == null) {
+            return;
+        }
+        long dataBytes = 0;
+        for (FitConfig.DataSource src : config.data()) {
+            if (java.nio.file.Files.isRegularFile(src.path())) {
+                dataBytes += java.nio.file.Files.size(src.path());
+            }
+        }
+        MemoryPlan plan = new Fitter(settings(config.elements(),
+                Integer.MAX_VALUE)).plan(dataBytes);
+        out.println(plan.describe());
+        out.flush();
+        if (plan.refusal() != null) {
+            throw new InsufficientMemoryException(plan.refusal());
+        }
     }
 
     private static KnotSpec leg(FitConfig.Triplet t) {
