@@ -25,14 +25,19 @@ public final class CholeskyCrossover {
         int[] sizes = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {100, 200, 300, 400, 600, 800, 1100, 1600, 2400, 3200, 4400};
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        System.out.printf("%6s %12s %16s %16s %10s%n", "n", "EJML ms", "OpenBLAS 1t ms", "OpenBLAS " + threads + "t ms",
-                "EJML/OB");
+        System.out.printf("%6s %12s %16s %16s %12s %12s%n", "n", "EJML ms", "OpenBLAS 1t ms", "OpenBLAS " + threads + "t ms",
+                "EJML/OB 1t", "EJML/OB " + threads + "t");
+        double[] warm = spd(300, new Random(0)); // first calls load the library and compile the Java paths
+        for (int r = 0; r < 20; r++) {
+            time(EjmlCholesky.INSTANCE, warm, 300);
+            time(new LapackCholesky(1), warm, 300);
+        }
         for (int n : sizes) {
             double[] a = spd(n, new Random(n));
             double e = time(EjmlCholesky.INSTANCE, a, n);
             double o1 = time(new LapackCholesky(1), a, n);
             double ot = time(new LapackCholesky(threads), a, n);
-            System.out.printf("%6d %12.2f %16.2f %16.2f %10.2f%n", n, e, o1, ot, e / ot);
+            System.out.printf("%6d %12.2f %16.2f %16.2f %12.2f %12.2f%n", n, e, o1, ot, e / o1, e / ot);
         }
     }
 

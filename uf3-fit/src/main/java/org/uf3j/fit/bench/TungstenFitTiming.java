@@ -27,6 +27,10 @@ import org.uf3j.fit.Regularization;
  *   triplet=R_MIN,R_MAX,INTERVALS (1.5,3.5,6; jk leg to 2 R_MAX with 2 INTERVALS)
  *   kappa=K (0.5)  curv=C2[/C2b..],C3 lists e.g. curv2=1e-6/1e-4 curv3=1e-6/1e-4  ridge=R (1e-8)
  *   folds=K (5; used when the grid has more than one point)  threads=T (all)
+ *   solver=auto|ejml|openblas (auto)
+ *   reference=1  also run today's reference method on the same training data (one EJML Cholesky per
+ *                candidate, then an EJML final solve) and print whether it chose the same point and
+ *                the largest coefficient difference relative to the largest coefficient
  * </pre>
  */
 public final class TungstenFitTiming {
@@ -90,6 +94,7 @@ public final class TungstenFitTiming {
         }
         ModelSpec spec = sb.build();
         FitSettings settings = FitSettings.builder(spec).kappa(kappa).folds(folds).threads(threads)
+                .solver(org.uf3j.fit.solve.SolverOptions.Backend.parse(opt.getOrDefault("solver", "auto")))
                 .grid(CrossValidation.grid(curv2, body == 3 ? curv3 : new double[] {0}, ridge, ridge)).build();
         System.out.println(spec);
         System.gc();
@@ -108,6 +113,9 @@ public final class TungstenFitTiming {
         }
         System.out.println("training set:");
         System.out.println(fit.train().table());
+        if ("1".equals(opt.get("reference")) && fit.crossValidation() != null) {
+            reference(settings, train, fit);
+        }
         long t1 = System.nanoTime();
         Metrics m = Metrics.evaluate(fit.model(), test, threads);
         System.out.printf("test set (%d configurations, evaluated in %.1f s):%n", test.size(), (System.nanoTime() - t1) * 1e-9);
@@ -116,6 +124,46 @@ public final class TungstenFitTiming {
                 + " peak_live_heap_MB=%.0f test_E_RMSE_meV_per_atom=%.2f test_F_RMSE_eV_per_A=%.4f%n",
                 body == 3 ? "2,3" : "2", fit.layout().size(), fit.timings().total() - fit.timings().metrics(),
                 fit.peakLiveHeapBytes() / 1e6, m.energy().rmse(), m.forces().rmse());
+    }
+
+    /** Today's method on the same folds: one EJML Cholesky per candidate, EJML final solve; compared with the fit. */
+    static void reference(FitSettings settings, List<Configuration> train, FitResult fit) {
+        reference(settings, train, fit, org.uf3j.fit.solve.SolverOptions.ejml());
+    }
+
+    /** As {@link #reference(FitSettings, List, FitResult)}, the per-candidate Cholesky on {@code cvSolver}. */
+    static void reference(FitSettings settings, List<Configuration> train, FitResult fit,
+                          org.uf3j.fit.solve.SolverOptions cvSolver) {
+        int k = Math.min(settings.folds(), train.size());
+        int[] fold = settings.stratifiedFolds() ? DataSplit.stratifiedFolds(train, k, settings.seed())
+                : DataSplit.folds(train.size(), k, settings.seed());
+        org.uf3j.fit.BasisLayout layout = new org.uf3j.fit.BasisLayout(settings.spec());
+        org.uf3j.fit.NormalEquations[] folds = org.uf3j.fit.NormalEquations.accumulateFolds(new org.uf3j.fit.Featurizer(layout),
+                train, fold, k, settings.rowWeights(), settings.threads());
+        org.uf3j.fit.LossWeights scoring = org.uf3j.fit.TargetStatistics.of(train).lossWeights(settings.kappa(),
+                settings.virialWeight());
+        long t0 = System.nanoTime();
+        CrossValidation.Result ref = CrossValidation.runPerCandidate(folds, new org.uf3j.fit.Regularizer(layout),
+                settings.grid(), settings.kappas(), scoring, settings.threads(), org.uf3j.fit.FitProgress.NONE, cvSolver);
+        double cvSeconds = (System.nanoTime() - t0) * 1e-9;
+        org.uf3j.fit.NormalEquations total = org.uf3j.fit.NormalEquations.sum(folds);
+        org.uf3j.fit.LossWeights lw = scoring.withKappa(ref.best().kappa());
+        org.ejml.data.DMatrixRMaj a = total.matrix(lw);
+        new org.uf3j.fit.Regularizer(layout).addTo(a, ref.best().regularization());
+        double[] x = org.uf3j.fit.LinearSolver.solve(a, total.rhs(lw)).x();
+        double scale = 0, diff = 0, scoreDiff = 0;
+        for (int q = 0; q < x.length; q++) {
+            scale = Math.max(scale, Math.abs(x[q]));
+            diff = Math.max(diff, Math.abs(x[q] - fit.solution()[q]));
+        }
+        for (int r = 0; r < ref.rows().size(); r++) {
+            double l = ref.rows().get(r).loss();
+            scoreDiff = Math.max(scoreDiff, Math.abs(l - fit.crossValidation().rows().get(r).loss()) / l);
+        }
+        boolean same = ref.best().regularization().equals(fit.regularization()) && ref.best().kappa() == fit.kappa();
+        System.out.printf("REFERENCE per-candidate " + cvSolver.backend() + " CV %.2f s; same chosen point: %s (%s kappa %.2f); largest score difference"
+                + " %.2e relative; largest coefficient difference %.2e of the largest coefficient (max |x| %.4g)%n", cvSeconds,
+                same, ref.best().regularization(), ref.best().kappa(), scoreDiff, diff / scale, scale);
     }
 
     private static String defaultDataDir() {

@@ -15,7 +15,7 @@ import java.util.Locale;
 public record SolverOptions(Backend backend, int threshold, int threads) {
 
     /** Unknowns from which OpenBLAS beats EJML here (measured; see the class comment). */
-    public static final int DEFAULT_THRESHOLD = 400;
+    public static final int DEFAULT_THRESHOLD = 200;
 
     /** The back-end choice. */
     public enum Backend {
