@@ -46,6 +46,14 @@ class FitConfigErrorsTest {
     }
 
     @Test
+    void solverKeyAndMemoryPlan() throws IOException {
+        fit(GOOD + "solver: lapack\n").assertError("fit", "config.yaml: solver: must be auto, ejml or openblas, got 'lapack'");
+        // about 64,000 unknowns: a p×p matrix exceeds one Java array, refused before any data is read
+        fit(GOOD.replace("resolution: 3}", "resolution: 40}")).assertError("fit", "exceed the 46,340",
+                "coarser 3-body knots");
+    }
+
+    @Test
     void missingDataFileIsNamed() throws IOException {
         fit(GOOD.replace("DATA", "no-such-file.xyz")).assertError("fit", "config.yaml: data[0].path: file not found",
                 "no-such-file.xyz");

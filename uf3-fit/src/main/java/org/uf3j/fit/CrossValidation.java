@@ -2,9 +2,14 @@ package org.uf3j.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
+import org.uf3j.fit.solve.SolverOptions;
 
 /**
  * k-fold cross-validation over a grid of regularisation strengths (and κ where asked), on the
@@ -48,32 +53,103 @@ public final class CrossValidation {
     /** Runs the grid on all processors. */
     public static Result run(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid, double[] kappas,
                              LossWeights scoring) {
-        return run(folds, regularizer, grid, kappas, scoring, Runtime.getRuntime().availableProcessors(), FitProgress.NONE);
+        int threads = Runtime.getRuntime().availableProcessors();
+        return run(folds, regularizer, grid, kappas, scoring, threads, FitProgress.NONE, SolverOptions.auto(threads));
+    }
+
+    /** As {@link #run(NormalEquations[], Regularizer, List, double[], LossWeights, int, FitProgress, SolverOptions)} with the automatic back end. */
+    public static Result run(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid, double[] kappas,
+                             LossWeights scoring, int threads, FitProgress progress) {
+        return run(folds, regularizer, grid, kappas, scoring, threads, progress, SolverOptions.auto(threads));
     }
 
     /**
-     * Runs the grid, solving the candidates of each fold on {@code threads} threads and advancing
-     * {@code progress} by one per solved system (folds × κ × grid in all).
+     * Runs the grid by block elimination (see {@link CandidateGroups}): per fold and training κ,
+     * the candidates that share their 3-body strengths share one factorisation of the 3-body block,
+     * and each 2-body strength costs only a Cholesky of the small Schur complement. Independent
+     * (fold, κ, 3-body strength) tasks run on {@code threads} threads, each factorisation on one
+     * thread, so the scores and the chosen point do not depend on {@code threads}. Advances
+     * {@code progress} by one per candidate solved (folds × κ × grid in all).
      *
      * @param folds   normal equations of each fold (at least 2)
      * @param grid    regularisation candidates
      * @param kappas  training κ candidates
      * @param scoring loss weights (σ's, virial weight and scoring κ) for the validation loss
+     * @param options the back end of the large factorisations (its thread count is not used here:
+     *                the tasks run in parallel instead)
      */
     public static Result run(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid, double[] kappas,
-                             LossWeights scoring, int threads, FitProgress progress) {
-        int k = folds.length;
-        if (k < 2) {
-            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
+                             LossWeights scoring, int threads, FitProgress progress, SolverOptions options) {
+        checkGrid(folds.length, grid, kappas);
+        return run(FoldStore.of(folds), regularizer, grid, kappas, scoring, threads, progress, options);
+    }
+
+    /**
+     * As {@link #run(NormalEquations[], Regularizer, List, double[], LossWeights, int, FitProgress, SolverOptions)}
+     * with the fold sums in a {@link FoldStore}; a file-backed store is read one fold at a time.
+     */
+    public static Result run(FoldStore store, Regularizer regularizer, List<Regularization> grid, double[] kappas,
+                             LossWeights scoring, int threads, FitProgress progress, SolverOptions options) {
+        int k = store.count(), nk = kappas.length;
+        checkGrid(k, grid, kappas);
+        Scores sc = new Scores(store, nk, grid.size());
+        NormalEquations total = store.total();
+        CandidateGroups groups = new CandidateGroups(regularizer, grid);
+        SolverOptions oneThread = new SolverOptions(options.backend(), options.threshold(), 1);
+        long p = total.size();
+        // folds whose training matrices are built at once: all when they are small, else one
+        long perFold = nk * p * p * Double.BYTES;
+        int batch = !store.fileBacked() && perFold * k <= Math.min(Runtime.getRuntime().maxMemory() / 8, 512L << 20) ? k : 1;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread th = new Thread(r, "uf3-cross-validation");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            for (int f0 = 0; f0 < k; f0 += batch) {
+                List<Future<?>> tasks = new ArrayList<>();
+                for (int f = f0; f < Math.min(k, f0 + batch); f++) {
+                    NormalEquations val = store.fold(f);
+                    for (int a = 0; a < nk; a++) {
+                        LossWeights lw = scoring.withKappa(kappas[a]);
+                        DMatrixRMaj m = NormalEquations.trainingMatrix(total, val, lw);
+                        double[] b = NormalEquations.trainingRhs(total, val, lw);
+                        for (int g = 0; g < groups.count(); g++) {
+                            final int fold = f, ka = a, group = g;
+                            tasks.add(pool.submit(() -> {
+                                double[][] x = groups.solve(group, m, b, oneThread);
+                                int[] members = groups.members(group);
+                                for (int q = 0; q < members.length; q++) {
+                                    sc.record(ka, members[q], fold, x[q], val, scoring);
+                                    progress.advance(1);
+                                }
+                            }));
+                        }
+                    }
+                }
+                for (Future<?> t : tasks) {
+                    join(t);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        if (grid.isEmpty() || kappas.length == 0) {
-            throw new IllegalArgumentException("empty cross-validation grid");
-        }
-        NormalEquations total = NormalEquations.sum(folds);
-        int nk = kappas.length, ng = grid.size();
-        double[][][] loss = new double[nk][ng][k];
-        double[][][] sseE = new double[nk][ng][k], sseF = new double[nk][ng][k];
-        double nE = 0, nF = 0;
+        return sc.result(grid, kappas);
+    }
+
+    /**
+     * The reference method: every candidate's training system assembled and solved on its own
+     * (one full Cholesky per fold, κ and grid point). Slow for large systems; kept to check
+     * {@link #run} against and for measurements.
+     */
+    public static Result runPerCandidate(NormalEquations[] folds, Regularizer regularizer, List<Regularization> grid,
+                                         double[] kappas, LossWeights scoring, int threads, FitProgress progress,
+                                         SolverOptions options) {
+        checkGrid(folds.length, grid, kappas);
+        FoldStore store = FoldStore.of(folds);
+        Scores sc = new Scores(store, kappas.length, grid.size());
+        int k = folds.length, nk = kappas.length, ng = grid.size();
+        NormalEquations total = store.total();
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
             for (int f = 0; f < k; f++) {
@@ -81,9 +157,6 @@ public final class CrossValidation {
                 train.add(folds[f], -1.0);
                 train.symmetrize();
                 NormalEquations val = folds[f];
-                val.symmetrize();
-                nE += val.energy().weight();
-                nF += val.forces().weight();
                 for (int a = 0; a < nk; a++) {
                     LossWeights lw = scoring.withKappa(kappas[a]);
                     DMatrixRMaj base = train.matrix(lw);
@@ -92,16 +165,8 @@ public final class CrossValidation {
                     pool.submit(() -> IntStream.range(0, ng).parallel().forEach(g -> {
                         DMatrixRMaj m = base.copy();
                         regularizer.addTo(m, grid.get(g));
-                        double[] x = LinearSolver.solve(m, b).x();
-                        double se = val.energy().weight() > 0 ? val.energy().sumSquaredErrors(x) : 0;
-                        double sf = val.forces().weight() > 0 ? val.forces().sumSquaredErrors(x) : 0;
-                        double l = scoring.energyFactor(val.energy().weight()) * se + scoring.forceFactor(val.forces().weight()) * sf;
-                        if (val.virial() != null && scoring.virialWeight() > 0) {
-                            l += scoring.virialFactor(val.virial().weight()) * val.virial().sumSquaredErrors(x);
-                        }
-                        loss[ka][g][fold] = l;
-                        sseE[ka][g][fold] = se;
-                        sseF[ka][g][fold] = sf;
+                        double[] x = LinearSolver.solve(m, b, options).x();
+                        sc.record(ka, g, fold, x, val, scoring);
                         progress.advance(1);
                     })).join();
                 }
@@ -109,25 +174,93 @@ public final class CrossValidation {
         } finally {
             pool.shutdown();
         }
-        List<Row> rows = new ArrayList<>();
-        Row best = null;
-        for (int a = 0; a < nk; a++) {
-            for (int g = 0; g < ng; g++) {
-                double mean = 0, se = 0, sf = 0;
-                for (int f = 0; f < k; f++) {
-                    mean += loss[a][g][f] / k;
-                    se += sseE[a][g][f];
-                    sf += sseF[a][g][f];
-                }
-                Row r = new Row(grid.get(g), kappas[a], mean, nE > 0 ? 1000 * Math.sqrt(se / nE) : Double.NaN,
-                        nF > 0 ? Math.sqrt(sf / nF) : Double.NaN, loss[a][g].clone());
-                rows.add(r);
-                if (best == null || r.loss() < best.loss()) {
-                    best = r;
-                }
+        return sc.result(grid, kappas);
+    }
+
+    private static void checkGrid(int k, List<Regularization> grid, double[] kappas) {
+        if (k < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
+        }
+        if (grid.isEmpty() || kappas.length == 0) {
+            throw new IllegalArgumentException("empty cross-validation grid");
+        }
+    }
+
+    private static void join(Future<?> f) {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during cross-validation", e);
+        }
+    }
+
+    /** Validation losses and squared errors per κ, grid point and fold; written by the tasks, read at the end. */
+    private static final class Scores {
+        final double[][][] loss;
+        final double[][][] sseE;
+        final double[][][] sseF;
+        final double nE;
+        final double nF;
+        final int k;
+
+        Scores(FoldStore folds, int nk, int ng) {
+            k = folds.count();
+            loss = new double[nk][ng][k];
+            sseE = new double[nk][ng][k];
+            sseF = new double[nk][ng][k];
+            double e = 0, f = 0;
+            for (int q = 0; q < k; q++) {
+                e += folds.energyWeight(q);
+                f += folds.forceWeight(q);
+            }
+            nE = e;
+            nF = f;
+        }
+
+        void record(int ka, int g, int fold, double[] x, NormalEquations val, LossWeights scoring) {
+            double se = val.energy().weight() > 0 ? val.energy().sumSquaredErrors(x) : 0;
+            double sf = val.forces().weight() > 0 ? val.forces().sumSquaredErrors(x) : 0;
+            double l = scoring.energyFactor(val.energy().weight()) * se + scoring.forceFactor(val.forces().weight()) * sf;
+            if (val.virial() != null && scoring.virialWeight() > 0) {
+                l += scoring.virialFactor(val.virial().weight()) * val.virial().sumSquaredErrors(x);
+            }
+            synchronized (this) {
+                loss[ka][g][fold] = l;
+                sseE[ka][g][fold] = se;
+                sseF[ka][g][fold] = sf;
             }
         }
-        return new Result(List.copyOf(rows), best, k);
+
+        synchronized Result result(List<Regularization> grid, double[] kappas) {
+            List<Row> rows = new ArrayList<>();
+            Row best = null;
+            for (int a = 0; a < kappas.length; a++) {
+                for (int g = 0; g < grid.size(); g++) {
+                    double mean = 0, se = 0, sf = 0;
+                    for (int f = 0; f < k; f++) {
+                        mean += loss[a][g][f] / k;
+                        se += sseE[a][g][f];
+                        sf += sseF[a][g][f];
+                    }
+                    Row r = new Row(grid.get(g), kappas[a], mean, nE > 0 ? 1000 * Math.sqrt(se / nE) : Double.NaN,
+                            nF > 0 ? Math.sqrt(sf / nF) : Double.NaN, loss[a][g].clone());
+                    rows.add(r);
+                    if (best == null || r.loss() < best.loss()) {
+                        best = r;
+                    }
+                }
+            }
+            return new Result(List.copyOf(rows), best, k);
+        }
     }
 
     /** The cartesian grid of 2-body and 3-body curvature strengths with fixed ridges. */

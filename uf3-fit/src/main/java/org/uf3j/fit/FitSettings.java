@@ -1,7 +1,9 @@
 package org.uf3j.fit;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.uf3j.fit.solve.SolverOptions;
 
 /**
  * Everything a fit needs besides the data. Build with {@link #builder(ModelSpec)}; defaults:
@@ -12,10 +14,15 @@ import java.util.Map;
  * @param folds           cross-validation folds (used when grid or kappas have more than one point)
  * @param stratifiedFolds spread every config_type evenly over the folds
  * @param virialWeight    ν of the virial rows (0: not fitted)
+ * @param solver          dense Cholesky back end: AUTO (EJML below
+ *                        {@link SolverOptions#DEFAULT_THRESHOLD} unknowns, OpenBLAS from there), EJML or OPENBLAS
+ * @param foldFile        directory for a temporary file of the per-fold sums, always used when set; when
+ *                        null the sums stay in memory unless the {@link MemoryPlan} says they do not fit
+ *                        (then the file goes to java.io.tmpdir)
  */
 public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Regularization> grid, int folds,
                           boolean stratifiedFolds, long seed, Map<String, Double> configTypeWeights, double virialWeight,
-                          int threads) {
+                          int threads, SolverOptions.Backend solver, Path foldFile) {
 
     public FitSettings {
         if (!(kappa >= 0 && kappa <= 1)) {
@@ -33,6 +40,18 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         }
         configTypeWeights = configTypeWeights == null ? Map.of() : Map.copyOf(configTypeWeights);
         threads = Math.max(1, threads);
+        solver = solver == null ? SolverOptions.Backend.AUTO : solver;
+    }
+
+    /**
+     * The solver back end with the measured threshold and one BLAS thread per factorisation:
+     * multithreaded OpenBLAS {@code dpotrf} gives results that differ in the last bits between 1
+     * and 2 threads (measured), so the fit parallelises over independent factorisations instead
+     * (cross-validation runs {@code threads} of them at once) and stays bit-for-bit reproducible
+     * for any thread count.
+     */
+    public SolverOptions solverOptions() {
+        return new SolverOptions(solver, SolverOptions.DEFAULT_THRESHOLD, 1);
     }
 
     public static Builder builder(ModelSpec spec) {
@@ -59,6 +78,8 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         private Map<String, Double> weights = Map.of();
         private double virialWeight;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private SolverOptions.Backend solver = SolverOptions.Backend.AUTO;
+        private Path foldFile;
 
         private Builder(ModelSpec spec) {
             this.spec = spec;
@@ -115,8 +136,21 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
             return this;
         }
 
+        /** The dense solver back end (default AUTO). */
+        public Builder solver(SolverOptions.Backend b) {
+            this.solver = b;
+            return this;
+        }
+
+        /** Keep the per-fold sums in a temporary file in {@code directory} (null: only when memory requires). */
+        public Builder foldFile(Path directory) {
+            this.foldFile = directory;
+            return this;
+        }
+
         public FitSettings build() {
-            return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads);
+            return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads, solver,
+                    foldFile);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.uf3j.fit;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.uf3j.core.model.Uf3Model;
@@ -36,9 +37,26 @@ public final class Fitter {
         }
     }
 
+    /**
+     * The memory plan of this fit with {@code dataBytes} of training data in memory and the JVM's
+     * heap limit; print {@link MemoryPlan#describe()} before reading data, and stop on
+     * {@link MemoryPlan#refusal()}.
+     */
+    public MemoryPlan plan(long dataBytes) {
+        BasisLayout layout = new BasisLayout(settings.spec());
+        return MemoryPlan.of(settings, layout, settings.solverOptions().usesLapack(layout.size()), dataBytes,
+                Runtime.getRuntime().maxMemory());
+    }
+
     private FitResult fit(List<Configuration> training, HeapMonitor heap, FitProgress progress) {
         long t0 = System.nanoTime();
         BasisLayout layout = new BasisLayout(settings.spec());
+        Runtime rt = Runtime.getRuntime();
+        MemoryPlan plan = MemoryPlan.of(settings, layout, settings.solverOptions().usesLapack(layout.size()), 0,
+                rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
+        if (plan.refusal() != null) {
+            throw new InsufficientMemoryException(plan.refusal());
+        }
         Featurizer fz = new Featurizer(layout);
         Regularizer regularizer = new Regularizer(layout);
         TargetStatistics stats = TargetStatistics.of(training);
@@ -56,14 +74,18 @@ public final class Fitter {
             int[] fold = settings.stratifiedFolds() ? DataSplit.stratifiedFolds(training, k, settings.seed())
                     : DataSplit.folds(training.size(), k, settings.seed());
             progress.stage("featurising", training.size());
-            NormalEquations[] folds = NormalEquations.accumulateFolds(fz, training, fold, k, rw, settings.threads(), progress);
-            t1 = System.nanoTime();
-            progress.stage("solving", (long) k * settings.grid().size() * settings.kappas().length + 1);
-            cv = CrossValidation.run(folds, regularizer, settings.grid(), settings.kappas(), scoring, settings.threads(),
-                    progress);
+            try (FoldStore store = plan.needsFoldFile() || settings.foldFile() != null
+                    ? FoldStore.inFile(settings.foldFile() != null ? settings.foldFile() : Path.of(System.getProperty("java.io.tmpdir")))
+                    : FoldStore.inMemory()) {
+                NormalEquations.accumulateFolds(fz, training, fold, k, rw, settings.threads(), progress, store);
+                t1 = System.nanoTime();
+                progress.stage("solving", (long) k * settings.grid().size() * settings.kappas().length + 1);
+                cv = CrossValidation.run(store, regularizer, settings.grid(), settings.kappas(), scoring, settings.threads(),
+                        progress, settings.solverOptions());
+                total = store.total();
+            }
             reg = cv.best().regularization();
             kappa = cv.best().kappa();
-            total = NormalEquations.sum(folds);
             t2 = System.nanoTime();
         } else {
             progress.stage("featurising", training.size());
@@ -75,7 +97,7 @@ public final class Fitter {
         LossWeights lw = scoring.withKappa(kappa);
         DMatrixRMaj a = total.matrix(lw);
         regularizer.addTo(a, reg);
-        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw));
+        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw), settings.solverOptions());
         Uf3Model model = layout.toModel(sol.x());
         progress.advance(1);
         long t3 = System.nanoTime();

@@ -190,6 +190,11 @@ public final class Gram {
         return "Gram[" + p + " columns, " + rows + " rows, weight " + weight + "]";
     }
 
+    /** Records that both triangles are filled (after reading symmetrised sums back). */
+    void markSymmetric() {
+        symmetric = true;
+    }
+
     void clear() {
         Arrays.fill(g, 0);
         Arrays.fill(h, 0);

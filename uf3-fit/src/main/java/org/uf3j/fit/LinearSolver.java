@@ -5,9 +5,12 @@ import java.lang.System.Logger.Level;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.uf3j.fit.solve.CholeskyFactor;
+import org.uf3j.fit.solve.SolverOptions;
 
 /**
- * Solves the regularised normal equations A c = b with A symmetric: Cholesky first; when A is not
+ * Solves the regularised normal equations A c = b with A symmetric: Cholesky first (EJML, or
+ * OpenBLAS LAPACK for large systems, see {@link SolverOptions}); when A is not
  * positive definite, LU with a logged warning; when LU finds A singular, the SVD pseudo-inverse
  * (minimum-norm least squares), also with a warning. Columns that no row and no penalty touches
  * (zero diagonal, e.g. an element absent from the data with no ridge) are pinned to 0 first.
@@ -25,8 +28,13 @@ public final class LinearSolver {
     private LinearSolver() {
     }
 
-    /** Solves A x = b; A is not modified. */
+    /** Solves A x = b with EJML (bit-for-bit reproducible); A is not modified. */
     public static Solution solve(DMatrixRMaj a, double[] b) {
+        return solve(a, b, SolverOptions.ejml());
+    }
+
+    /** Solves A x = b, the Cholesky on the back end {@code options} picks for this size; A is not modified. */
+    public static Solution solve(DMatrixRMaj a, double[] b, SolverOptions options) {
         int p = a.numRows;
         if (a.numCols != p || b.length != p) {
             throw new IllegalArgumentException("need a square matrix and a matching right-hand side, got " + a.numRows + "x"
@@ -49,11 +57,13 @@ public final class LinearSolver {
             }
         }
         DMatrixRMaj x = new DMatrixRMaj(p, 1);
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(p);
-        if (chol.setA(chol.modifiesA() ? m.copy() : m)) {
-            chol.solve(rhs.copy(), x);
-            if (finite(x)) {
-                return new Solution(x.data, Method.CHOLESKY, pinned);
+        try (CholeskyFactor chol = options.forSize(p).factor(m.data, p)) {
+            if (chol != null) {
+                double[] sol = rhs.data.clone();
+                chol.solve(sol, 1);
+                if (finite(sol)) {
+                    return new Solution(sol, Method.CHOLESKY, pinned);
+                }
             }
         }
         LOG.log(Level.WARNING, "normal matrix ({0} columns) is not positive definite; solving by LU. "
@@ -72,6 +82,16 @@ public final class LinearSolver {
         }
         pinv.solve(rhs.copy(), x);
         return new Solution(x.data, Method.PSEUDO_INVERSE, pinned);
+    }
+
+    /** Whether every entry is finite. */
+    public static boolean finite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean finite(DMatrixRMaj x) {

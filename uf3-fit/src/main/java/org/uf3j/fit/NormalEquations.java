@@ -175,6 +175,26 @@ public final class NormalEquations {
         return out;
     }
 
+    /**
+     * As {@link #accumulateFolds(Featurizer, List, int[], int, RowWeights, int, FitProgress)}, handing every
+     * fold to {@code store} as soon as it is complete (so a file-backed store never holds two).
+     */
+    public static void accumulateFolds(Featurizer fz, List<Configuration> configs, int[] fold, int folds, RowWeights weights,
+                                       int threads, FitProgress progress, FoldStore store) {
+        if (fold.length != configs.size()) {
+            throw new IllegalArgumentException(fold.length + " fold labels for " + configs.size() + " configurations");
+        }
+        for (int f = 0; f < folds; f++) {
+            List<Configuration> part = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == f) {
+                    part.add(configs.get(i));
+                }
+            }
+            store.add(accumulate(fz, part, weights, threads, progress));
+        }
+    }
+
     /** Sum of several sets' normal equations. */
     public static NormalEquations sum(NormalEquations... parts) {
         NormalEquations total = parts[0].copy();
@@ -204,6 +224,10 @@ public final class NormalEquations {
     /** Number of configurations that contributed rows. */
     public long configurations() {
         return configurations;
+    }
+
+    void setConfigurations(long n) {
+        configurations = n;
     }
 
     /** Adds (factor +1) or subtracts (−1) another set's sums. */
@@ -251,6 +275,48 @@ public final class NormalEquations {
             }
         }
         return a;
+    }
+
+    /**
+     * The normal matrix of the training part of a cross-validation split, {@code total} minus
+     * {@code fold}, weighted as {@link #matrix(LossWeights)} would weight that difference, built
+     * in one pass without copying the sums (the same numbers, to the bit, as copying, subtracting
+     * and calling {@link #matrix(LossWeights)}). Both arguments must be symmetrised.
+     */
+    public static DMatrixRMaj trainingMatrix(NormalEquations total, NormalEquations fold, LossWeights lw) {
+        double fe = lw.energyFactor(total.energy.weight + -1.0 * fold.energy.weight);
+        double ff = lw.forceFactor(total.forces.weight + -1.0 * fold.forces.weight);
+        double fv = total.virial == null || fold.virial == null ? 0
+                : lw.virialFactor(total.virial.weight + -1.0 * fold.virial.weight);
+        DMatrixRMaj a = new DMatrixRMaj(total.p, total.p);
+        double[] d = a.data;
+        double[] te = total.energy.g, fe0 = fold.energy.g, tf = total.forces.g, ff0 = fold.forces.g;
+        for (int q = 0; q < d.length; q++) {
+            d[q] = fe * (te[q] + -1.0 * fe0[q]) + ff * (tf[q] + -1.0 * ff0[q]);
+        }
+        if (fv != 0) {
+            double[] tv = total.virial.g, fv0 = fold.virial.g;
+            for (int q = 0; q < d.length; q++) {
+                d[q] += fv * (tv[q] + -1.0 * fv0[q]);
+            }
+        }
+        return a;
+    }
+
+    /** The right-hand side matching {@link #trainingMatrix(NormalEquations, NormalEquations, LossWeights)}. */
+    public static double[] trainingRhs(NormalEquations total, NormalEquations fold, LossWeights lw) {
+        double fe = lw.energyFactor(total.energy.weight + -1.0 * fold.energy.weight);
+        double ff = lw.forceFactor(total.forces.weight + -1.0 * fold.forces.weight);
+        double fv = total.virial == null || fold.virial == null ? 0
+                : lw.virialFactor(total.virial.weight + -1.0 * fold.virial.weight);
+        double[] b = new double[total.p];
+        for (int q = 0; q < total.p; q++) {
+            double e = total.energy.h[q] + -1.0 * fold.energy.h[q];
+            double f = total.forces.h[q] + -1.0 * fold.forces.h[q];
+            double v = fv != 0 ? total.virial.h[q] + -1.0 * fold.virial.h[q] : 0;
+            b[q] = fe * e + ff * f + (fv != 0 ? fv * v : 0);
+        }
+        return b;
     }
 
     /** The right-hand side matching {@link #matrix(LossWeights)}. */

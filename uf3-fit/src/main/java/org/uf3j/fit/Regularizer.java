@@ -98,6 +98,21 @@ public final class Regularizer {
         }
     }
 
+    /**
+     * Adds the entries of the regularisation matrix whose row and column both lie in
+     * [from, from + n) to an n×n row-major block (entry (r, c) at (r − from)·n + (c − from)).
+     * The matrix is block-diagonal (2-body strengths touch only 2-body columns, 3-body strengths
+     * only 3-body columns), so the one-body-and-2-body block and the 3-body block together hold
+     * every entry.
+     */
+    public void addBlock(double[] block, int from, int n, Regularization reg) {
+        pairCurvature.addBlock(block, from, n, reg.curvature2());
+        tripletCurvature.addBlock(block, from, n, reg.curvature3());
+        for (int c = Math.max(from, layout.elements().size()); c < from + n; c++) {
+            block[(c - from) * n + (c - from)] += layout.isTripletColumn(c) ? reg.ridge3() : reg.ridge2();
+        }
+    }
+
     /** The dense regularisation matrix (for inspection and tests). */
     public DMatrixRMaj matrix(Regularization reg) {
         DMatrixRMaj a = new DMatrixRMaj(layout.size(), layout.size());
@@ -138,6 +153,18 @@ public final class Regularizer {
             }
             for (int q = 0; q < vals.length; q++) {
                 dense[rows[q] * p + cols[q]] += lambda * vals[q];
+            }
+        }
+
+        void addBlock(double[] block, int from, int n, double lambda) {
+            if (lambda == 0) {
+                return;
+            }
+            for (int q = 0; q < vals.length; q++) {
+                int r = rows[q] - from, c = cols[q] - from;
+                if (r >= 0 && r < n && c >= 0 && c < n) {
+                    block[r * n + c] += lambda * vals[q];
+                }
             }
         }
 

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Path;
 import java.util.List;
+import org.uf3j.bench.solver.ReferenceCheck;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.CrossValidation;
 import org.uf3j.fit.FitResult;
@@ -13,6 +14,7 @@ import org.uf3j.fit.Fitter;
 import org.uf3j.fit.ModelSpec;
 import org.uf3j.fit.metrics.Metrics;
 import org.uf3j.fit.metrics.MetricsReport;
+import org.uf3j.fit.solve.SolverOptions;
 
 /**
  * Wall time, CPU time and peak heap of one UF2 or UF2,3 fit to the W-14 tungsten data of the UF3
@@ -26,6 +28,10 @@ import org.uf3j.fit.metrics.MetricsReport;
  *   --kappa K (0.5)  --curv2 C,C,... (1e-6)  --curv3 C,C,... (1e-6)  --ridge R (1e-8)
  *   --folds K (5; used when the λ grid has more than one point)  --threads T (all)
  *   --data DIR (the directory holding w14.xyz; default $UF3_DATA/tungsten)
+ *   --solver auto|ejml|openblas (auto)
+ *   --reference  also run the plain cross-validation (one EJML Cholesky per candidate, EJML final
+ *                solve) on the same folds and print whether it chose the same point and the largest
+ *                coefficient difference ({@link org.uf3j.bench.solver.ReferenceCheck})
  * </pre>
  */
 public final class W14FitTiming {
@@ -34,7 +40,7 @@ public final class W14FitTiming {
     }
 
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv);
+        Args args = new Args(argv, "reference");
         int body = args.getInt("body", 3);
         double[] pair = args.doubles("pair", 1.5, 5.5, 25);
         double[] trip = args.doubles("triplet", 1.5, 3.5, 6);
@@ -45,6 +51,7 @@ public final class W14FitTiming {
         int folds = args.getInt("folds", 5);
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
         String data = args.get("data", null);
+        SolverOptions.Backend solver = SolverOptions.Backend.parse(args.get("solver", "auto"));
 
         long t0 = System.nanoTime();
         W14Data w14 = data == null ? W14Data.load() : W14Data.load(Path.of(data));
@@ -59,7 +66,7 @@ public final class W14FitTiming {
             sb.triplets(trip[0], trip[1], (int) trip[2]);
         }
         ModelSpec spec = sb.build();
-        FitSettings settings = FitSettings.builder(spec).kappa(kappa).folds(folds).threads(threads)
+        FitSettings settings = FitSettings.builder(spec).kappa(kappa).folds(folds).threads(threads).solver(solver)
                 .grid(CrossValidation.grid(curv2, body == 3 ? curv3 : new double[] {0}, ridge, ridge)).build();
         System.out.println(spec);
         System.gc();
@@ -76,6 +83,9 @@ public final class W14FitTiming {
                 Runtime.getRuntime().maxMemory() / 1e6, fit.method(), fit.regularization(), fit.kappa());
         if (fit.crossValidation() != null) {
             System.out.print(fit.crossValidation().table());
+            if (args.flag("reference")) {
+                ReferenceCheck.print(settings, train, fit, SolverOptions.ejml());
+            }
         }
         long t1 = System.nanoTime();
         Metrics mTrain = Metrics.evaluate(fit.model(), train, threads);

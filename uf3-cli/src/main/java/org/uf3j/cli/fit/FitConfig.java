@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.uf3j.fit.solve.SolverOptions;
 import org.uf3j.cli.CliException;
 import org.uf3j.core.basis.KnotSpacing;
 import org.uf3j.core.model.Elements;
@@ -29,14 +30,15 @@ import org.uf3j.core.model.Elements;
  * @param threeBody  the 3-body section, null for a UF2 fit
  * @param kappas     the energy weight κ, or its cross-validation candidates
  * @param threads    worker threads, 0 for all processors
+ * @param solver     the dense solver back end (auto: EJML for small systems, OpenBLAS LAPACK for large)
  */
 public record FitConfig(Path file, List<String> elements, DataSection data, KnotSpacing spacing, TwoBodySection twoBody,
                         ThreeBodySection threeBody, double[] kappas, RegularizationSection regularization,
                         CrossValidationSection crossValidation, SplitSection split, double virialWeight, int threads,
-                        PlotsSection plots) {
+                        PlotsSection plots, SolverOptions.Backend solver) {
 
     static final Set<String> TOP = Set.of("elements", "data", "two_body", "three_body", "knot_spacing", "kappa",
-            "regularization", "cross_validation", "split", "virial_weight", "threads", "plots");
+            "regularization", "cross_validation", "split", "virial_weight", "threads", "plots", "solver");
 
     /** Reads and checks a configuration file. */
     public static FitConfig read(Path file) {
@@ -146,7 +148,14 @@ public record FitConfig(Path file, List<String> elements, DataSection data, Knot
             throw top.get("threads").error("must be >= 0 (0: all processors), got " + threads);
         }
         PlotsSection plots = PlotsSection.read(top.get("plots"));
-        return new FitConfig(file, elements, data, spacing, two, three, kappas, reg, cv, split, virial, threads, plots);
+        SolverOptions.Backend solver;
+        try {
+            solver = SolverOptions.Backend.parse(top.get("solver").text("auto"));
+        } catch (IllegalArgumentException e) {
+            throw top.get("solver").error("must be auto, ejml or openblas, got '" + top.get("solver").text() + "'");
+        }
+        return new FitConfig(file, elements, data, spacing, two, three, kappas, reg, cv, split, virial, threads, plots,
+                solver);
     }
 
     private static List<String> elements(Node n) {

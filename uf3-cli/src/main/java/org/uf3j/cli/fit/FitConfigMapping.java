@@ -55,7 +55,8 @@ public final class FitConfigMapping {
                 .stratifiedFolds(cv.stratified())
                 .seed(cv.seed() != null ? cv.seed() : config.split().seed())
                 .configTypeWeights(config.data().configTypeWeights()).virialWeight(config.virialWeight())
-                .threads(config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors());
+                .threads(config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors())
+                .solver(config.solver());
         if (config.kappas().length == 1) {
             s.kappa(config.kappas()[0]);
         } else {

@@ -36,6 +36,9 @@ import org.uf3j.fit.FitResult;
 import org.uf3j.fit.FitSettings;
 import org.uf3j.fit.ModelSpec;
 import org.uf3j.fit.Regularization;
+import org.uf3j.fit.Fitter;
+import org.uf3j.fit.InsufficientMemoryException;
+import org.uf3j.fit.MemoryPlan;
 import org.uf3j.fit.metrics.BatchEvaluator;
 import org.uf3j.fit.metrics.Metrics;
 import org.uf3j.fit.metrics.MetricsReport;
@@ -72,8 +75,32 @@ public final class FitRun {
         this.out = out;
     }
 
+    /**
+     * Prints the memory plan and stops with its message when it does not fit, before any data is
+     * read (the data's share estimated from the files' sizes). Needs the elements from the
+     * configuration; without them the fit itself checks after reading.
+     */
+    private void checkMemory() throws IOException {
+        if (config.elements() == null) {
+            return;
+        }
+        long dataBytes = 0;
+        for (DataEntry src : config.data().entries()) {
+            if (Files.isRegularFile(src.path())) {
+                dataBytes += Files.size(src.path());
+            }
+        }
+        MemoryPlan plan = new Fitter(FitConfigMapping.settings(config, config.elements(), Integer.MAX_VALUE)).plan(dataBytes);
+        out.println(plan.describe());
+        out.flush();
+        if (plan.refusal() != null) {
+            throw new InsufficientMemoryException(plan.refusal());
+        }
+    }
+
     public Outcome run() throws IOException {
         long start = System.nanoTime();
+        checkMemory();
         long t = System.nanoTime();
         Data data = read();
         seconds.put("reading", since(t));
