@@ -15,13 +15,10 @@ public record TripletKnots(double rMin, double rMax, int resolution, int resolut
      * values (resolution_jk: the fallback's when resolution is missing too, else 2 × resolution).
      */
     static TripletKnots read(Node n, TripletKnots fallback, boolean needsPositive) {
-        double rMin = fallback == null ? ConfigValues.distance(n.get("r_min"))
-                : ConfigValues.distance(n.get("r_min"), fallback.rMin());
-        double rMax = fallback == null ? ConfigValues.distance(n.get("r_max"))
-                : ConfigValues.distance(n.get("r_max"), fallback.rMax());
-        int res = fallback == null ? ConfigValues.resolution(n.get("resolution"))
-                : ConfigValues.resolution(n.get("resolution"), fallback.resolution());
-        ConfigValues.checkRange(n, rMin, rMax, needsPositive);
+        Knots legs = Knots.read(n, fallback == null ? null : fallback.legs(), needsPositive);
+        double rMin = legs.rMin();
+        double rMax = legs.rMax();
+        int res = legs.resolution();
         int resJk;
         if (n.get("resolution_jk").isMissing()) {
             resJk = fallback != null && n.get("resolution").isMissing() ? fallback.resolutionJk() : 2 * res;
@@ -29,5 +26,10 @@ public record TripletKnots(double rMin, double rMax, int resolution, int resolut
             resJk = ConfigValues.resolution(n.get("resolution_jk"));
         }
         return new TripletKnots(rMin, rMax, res, resJk);
+    }
+
+    /** The knots of the ij and ik legs. */
+    Knots legs() {
+        return new Knots(rMin, rMax, resolution);
     }
 }
