@@ -86,6 +86,8 @@ public final class FitCommand implements Callable<Integer> {
             first = false;
         }
         out.println(t);
+        out.printf(Locale.ROOT, "memory: peak live heap %,d MB during the fit (largest occupancy after a garbage collection;"
+                + " heap limit %,d MB)%n", f.peakLiveHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         out.println("wrote " + o.output() + "/: " + String.join(" ", o.files().stream()
                 .filter(p -> p.getParent() == null).map(Path::toString).toList())
                 + (o.files().stream().anyMatch(p -> p.getParent() != null)
