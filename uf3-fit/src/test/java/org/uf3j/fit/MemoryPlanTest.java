@@ -36,23 +36,23 @@ class MemoryPlanTest {
         assertFalse(small.fitsInMemory());
         assertFalse(small.fits());
         String msg = small.refusal();
-        assertTrue(msg.contains("-Xmx2g") && msg.contains("coarser 3-body knots") && msg.contains("4,414 unknowns"), msg);
+        assertTrue(msg.contains("-Xmx3g") && msg.contains("coarser 3-body knots") && msg.contains("4,414 unknowns"), msg);
 
         // in between: fits only with the fold sums in a file
-        MemoryPlan mid = new MemoryPlan(4414, 64, 5, 2, 2, false, true, 0, 256, 2 * GB);
+        MemoryPlan mid = new MemoryPlan(4414, 64, 5, 2, 2, false, true, 0, 256, 3 * GB);
         assertTrue(mid.fits() && mid.needsFoldFile(), mid.describe());
         assertTrue(mid.describe().contains("temporary file"), mid.describe());
     }
 
     @Test
     void alloySizes() {
-        // 11,000 unknowns, 5 folds, 12 GB: the fold sums (5 x 1.9 GB) do not fit, a file does
-        MemoryPlan mid = new MemoryPlan(11_000, 400, 5, 1, 2, false, true, 500_000_000L, 256, 12 * GB);
+        // 11,000 unknowns, 5 folds, 16 GB: the fold sums (5 x 1.9 GB) do not fit, a file does
+        MemoryPlan mid = new MemoryPlan(11_000, 400, 5, 1, 2, false, true, 500_000_000L, 256, 16 * GB);
         assertTrue(mid.needsFoldFile(), mid.describe());
-        // 17,000 unknowns (4 elements): the accumulation lanes alone (3 sets of 4.6 GB) exceed 12 GB
+        // 17,000 unknowns: the accumulation lanes alone (3 sets of 4.6 GB) exceed 70 % of 12 GB
         MemoryPlan four = new MemoryPlan(17_000, 400, 5, 1, 2, false, true, 500_000_000L, 256, 12 * GB);
         assertFalse(four.fits(), four.describe());
-        assertTrue(four.refusal().contains("-Xmx24g") && four.refusal().contains("fewer threads"), four.refusal());
+        assertTrue(four.refusal().contains("-Xmx29g") && four.refusal().contains("fewer threads"), four.refusal());
         // 5 elements, ~32,000 unknowns: not even the total and one fold fit 12 GB
         MemoryPlan five = new MemoryPlan(32_000, 700, 5, 1, 2, false, true, 500_000_000L, 256, 12 * GB);
         assertFalse(five.fits());
