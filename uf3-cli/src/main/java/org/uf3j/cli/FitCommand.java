@@ -87,7 +87,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         out.println(t);
         out.printf(Locale.ROOT, "memory: peak live heap %,d MB during the fit (largest occupancy after a garbage collection;"
-                + " heap limit %,d MB)%n", f.peakLiveHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                + " heap limit %,d MB)%n", Math.round(f.peakLiveHeapBytes() / 1e6), Math.round(Runtime.getRuntime().maxMemory() / 1e6));
         out.println("wrote " + o.output() + "/: " + String.join(" ", o.files().stream()
                 .filter(p -> p.getParent() == null).map(Path::toString).toList())
                 + (o.files().stream().anyMatch(p -> p.getParent() != null)
