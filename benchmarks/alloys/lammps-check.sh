@@ -23,8 +23,14 @@ tests="$repo/lammps-plugin-src/tests"
 lmp="$repo/bin/lmp"
 start=$SECONDS
 
-# 1. data and fits
+# 1. data and fits (UF3_ALLOY_FITS="COCRFENI.uf3 ALCOCRFENI.uf3": use these fitted files instead,
+#    e.g. the potential.uf3 of bin/uf3 fit examples/alloys/cocrfeni.yaml and alcocrfeni.yaml)
 mkdir -p "$out/pot"
+if [[ -n "${UF3_ALLOY_FITS:-}" ]]; then
+  read -r fit4 fit5 <<< "$UF3_ALLOY_FITS"
+  [[ -f "$fit4" && -f "$fit5" ]] || { echo "[alloys] UF3_ALLOY_FITS must name two .uf3 files (4 and 5 elements), got '$UF3_ALLOY_FITS'"; exit 2; }
+  cp "$fit4" "$out/pot/alloy3.uf3"; cp "$fit4" "$out/pot/alloy4.uf3"; cp "$fit5" "$out/pot/alloy5.uf3"
+else
 for alloy in cocrfeni alcocrfeni; do
   data="$("$repo/examples/alloys/make-data.sh" "$alloy" | tail -1)" || exit 1
   # every 4th configuration (extended XYZ: count line, comment, atoms)
@@ -48,6 +54,7 @@ done
 cp "$out/cocrfeni-small-fit/potential.uf3" "$out/pot/alloy3.uf3"   # 3 of its 4 elements
 cp "$out/cocrfeni-small-fit/potential.uf3" "$out/pot/alloy4.uf3"
 cp "$out/alcocrfeni-small-fit/potential.uf3" "$out/pot/alloy5.uf3"
+fi
 
 # 2. ours vs official on the fitted files (the helpers run.sh gives alloy_types.sh)
 work="$out/agreement"
