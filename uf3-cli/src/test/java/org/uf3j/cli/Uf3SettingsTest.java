@@ -172,4 +172,14 @@ class Uf3SettingsTest {
         List<String> knots = Files.readAllLines(dir.resolve("direct/potential.uf3"));
         assertTrue(knots.stream().anyMatch(l -> l.startsWith("5.0 ") || l.contains(" 5.0 ")), "r_max 5.0 carried over");
     }
+
+    @Test
+    void pathsYamlWouldMisreadAreQuoted() throws IOException {
+        Path odd = dir.resolve("my data: \"W\" #1.xyz");
+        Files.copy(Cli.quickstartData(), odd);
+        Path f = write("odd.yaml", DEFAULT_OPTIONS_SHAPE.replace("path: DATA", "path: 'my data: \"W\" #1.xyz'"));
+        Uf3Settings s = Uf3Settings.convert(f, null, null, null);
+        assertTrue(s.yaml().contains("  - path: \"" + dir.toAbsolutePath().normalize() + "/my data: \\\"W\\\" #1.xyz\"\n"), s.yaml());
+        assertEquals(odd.toAbsolutePath().normalize(), FitConfig.parse(s.yaml(), f).data().entries().get(0).path());
+    }
 }

@@ -172,14 +172,14 @@ public record Uf3Settings(String yaml, List<String> notes) {
             for (String p : paths) {
                 Path abs = base.resolve(p).normalize();
                 String shown = outputDir == null ? abs.toString() : outputDir.relativize(abs).toString();
-                y.append("  - path: ").append(shown).append('\n');
+                y.append("  - path: ").append(scalar(shown)).append('\n');
                 String ek = keys.path("energy_key").asText("energy");
                 if (!ek.equals("energy") && !ek.equals("Energy")) {
-                    y.append("    energy_key: ").append(ek).append('\n');
+                    y.append("    energy_key: ").append(scalar(ek)).append('\n');
                 }
                 String fk = keys.path("force_key").asText("forces");
                 if (!fk.equals("forces") && !fk.equals("force")) {
-                    y.append("    forces_key: ").append(fk).append('\n');
+                    y.append("    forces_key: ").append(scalar(fk)).append('\n');
                 }
             }
         }
@@ -373,7 +373,7 @@ public record Uf3Settings(String yaml, List<String> notes) {
             }
             Path abs = trainIndices.toAbsolutePath().normalize();
             String shown = outputDir == null ? abs.toString() : outputDir.relativize(abs).toString();
-            y.append("split: {train_indices: ").append(shown).append(", missing_indices: ")
+            y.append("split: {train_indices: ").append(scalar(shown)).append(", missing_indices: ")
                     .append(missingIndices == null ? "error" : missingIndices).append("}\n");
         }
 
@@ -405,6 +405,14 @@ public record Uf3Settings(String yaml, List<String> notes) {
             }
             return (int) v;
         }
+    }
+
+    /** A text value as YAML reads it back: plain when safe, else double-quoted with escapes. */
+    static String scalar(String v) {
+        if (v.matches("[A-Za-z0-9_./~+][A-Za-z0-9_./~+-]*")) {
+            return v;
+        }
+        return '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** A number as YAML and a reader both take it: 5.5, 0.275, 1.0e-08. */
