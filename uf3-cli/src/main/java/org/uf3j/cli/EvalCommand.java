@@ -14,6 +14,7 @@ import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.io.extxyz.ExtXyzOptions;
 import org.uf3j.core.io.extxyz.ExtXyzWriter;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.DataSplit;
 import org.uf3j.fit.metrics.BatchEvaluator;
 import org.uf3j.fit.metrics.MetricsAccumulator;
 import org.uf3j.fit.metrics.MetricsReport;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
                 "  uf3 eval --potential W.uf3 --structures test.xyz",
                 "  uf3 eval --potential model.json --structures test.xyz --json > predictions.json",
                 "  uf3 eval --potential model.json --structures test.xyz --write-xyz predicted.xyz",
+                "  uf3 eval --potential model.json --structures all.xyz --exclude-indices fit/train-indices.txt",
                 "", "--json prints {\"structures\":[{\"energy\":E,\"forces\":[[fx,fy,fz],...],"
                 + "\"virial\":[xx,yy,zz,yz,xz,xy]},...]}",
                 "(eV, eV/Å, eV; virial positive under compression, as LAMMPS) with full double precision."})
@@ -65,10 +67,19 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Also write the structures with the predictions as uf3_energy, uf3_forces, uf3_virial.")
     Path writeXyz;
 
+    @Option(names = "--exclude-indices", paramLabel = "FILE",
+            description = "Skip the structures whose 0-based positions in --structures FILE lists (whitespace or comma "
+                    + "separated, # comments), e.g. a fit's train-indices.txt or split.train_indices file: what is left "
+                    + "is its test set.")
+    Path excludeIndices;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     private static final int BATCH = 256;
+
+    /** The indices --exclude-indices read, in file order. */
+    private int[] excluded = new int[0];
 
     private record Row(String source, String type, int atoms, double energy, Double reference, double maxForce,
                        double forceRmse, int energyIndex) {
@@ -92,6 +103,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (json) {
             out.print("{\"structures\":[");
         }
+        boolean[] skip = skipped();
+        int[] position = {0};
+        int[] skippedCount = {0};
         List<Configuration> pending = new ArrayList<>(BATCH);
         Runnable flush = () -> {
             Evaluation[] ev = batch.evaluate(pending);
@@ -117,6 +131,11 @@ public final class EvalCommand implements Callable<Integer> {
         };
         try {
             StructureFiles.forEach(structures, options, progress, c -> {
+                int at = position[0]++;
+                if (at < skip.length && skip[at]) {
+                    skippedCount[0]++;
+                    return;
+                }
                 pending.add(c);
                 if (pending.size() == BATCH) {
                     flush.run();
@@ -128,6 +147,12 @@ public final class EvalCommand implements Callable<Integer> {
                 xyz.close();
             }
         }
+        if (excludeIndices != null) {
+            warnBeyond(position[0]);
+        }
+        if (count[0] == 0 && skippedCount[0] > 0) {
+            throw new CliException(excludeIndices + ": excludes all " + skippedCount[0] + " structures of " + structures);
+        }
         if (count[0] == 0) {
             throw new CliException(structures + ": contains no structures (expected extended XYZ frames)");
         }
@@ -136,7 +161,7 @@ public final class EvalCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        printText(out, lp, rows, metrics, count[0], atoms[0]);
+        printText(out, lp, rows, metrics, count[0], atoms[0], skippedCount[0]);
         out.flush();
         return 0;
     }
@@ -161,12 +186,66 @@ public final class EvalCommand implements Callable<Integer> {
                 energyIndex);
     }
 
+    /** The positions --exclude-indices names (empty without the option). */
+    private boolean[] skipped() throws IOException {
+        if (excludeIndices == null) {
+            return new boolean[0];
+        }
+        if (!java.nio.file.Files.isRegularFile(excludeIndices)) {
+            throw new CliException(excludeIndices + ": file not found (--exclude-indices)");
+        }
+        int[] idx;
+        try {
+            idx = DataSplit.readIndices(excludeIndices);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage() + " (--exclude-indices)");
+        }
+        int max = -1;
+        for (int i : idx) {
+            if (i < 0) {
+                throw new CliException(excludeIndices + ": index " + i + " is negative; expected 0-based positions in "
+                        + structures);
+            }
+            max = Math.max(max, i);
+        }
+        boolean[] skip = new boolean[max + 1];
+        for (int i : idx) {
+            skip[i] = true;
+        }
+        excluded = idx;
+        return skip;
+    }
+
+    /**
+     * An excluded index beyond the structures read changes nothing evaluated, but says the file was
+     * written for other data (W-14's uf3_training_idx.txt names frame 9692 of the original 9,693):
+     * one warning line on stderr lists such indices.
+     */
+    private void warnBeyond(int n) {
+        int[] beyond = DataSplit.beyond(excluded, n);
+        if (beyond.length > 0) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < Math.min(beyond.length, 10); i++) {
+                b.append(i == 0 ? "" : ", ").append(beyond[i]);
+            }
+            if (beyond.length > 10) {
+                b.append(", ... (").append(beyond.length).append(" in all)");
+            }
+            spec.commandLine().getErr().println("uf3 eval: warning: " + excludeIndices + ": "
+                    + (beyond.length == 1 ? "index " + b + " names" : beyond.length + " indices " + b + " name")
+                    + " no structure of " + structures + " (" + n + " structures, 0-based positions 0.." + (n - 1)
+                    + "); nothing to exclude there");
+            spec.commandLine().getErr().flush();
+        }
+    }
+
     private void printText(PrintWriter out, LoadedPotential lp, List<Row> rows, MetricsAccumulator metrics, int count,
-                           int atoms) {
+                           int atoms, int skippedCount) {
         boolean uf3File = lp.format() == PotentialFormat.LAMMPS_UF3;
         out.println("potential:  " + potential.file() + " (" + Potentials.formatName(lp.format()) + "), "
                 + Potentials.describe(lp.model()));
-        out.println("structures: " + structures + ", " + count + " structures, " + atoms + " atoms");
+        out.println("structures: " + structures + ", " + count + " structures, " + atoms + " atoms"
+                + (excludeIndices == null ? "" : " (" + skippedCount + " more skipped: listed in " + excludeIndices + ")"));
         out.println();
         boolean refs = metrics.hasEnergies();
         Map<String, Double> offsets = metrics.offsets();

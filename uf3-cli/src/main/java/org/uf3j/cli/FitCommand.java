@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.uf3j.cli.fit.FitConfig;
 import org.uf3j.cli.fit.FitRun;
+import org.uf3j.cli.fit.Uf3Settings;
 import org.uf3j.fit.FitResult;
 import org.uf3j.fit.Regularization;
 import org.uf3j.fit.metrics.MetricsReport;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  plots/             pair terms, 3-body slices, parity plots and error histograms (PNG)",
                 "The output appears complete or not at all: an interrupted fit (Ctrl-C) leaves DIR untouched."},
         footer = {"", "Example:",
-                "  uf3 fit examples/quickstart/fit.yaml -o quickstart-out", "",
+                "  uf3 fit examples/quickstart/fit.yaml -o quickstart-out",
+                "  uf3 fit uf3-settings.yaml     (a uf3 Python package settings file, converted as uf3 convert-settings does)", "",
                 "A minimal configuration:",
                 "  data:",
                 "    - path: train.xyz",
@@ -56,7 +58,18 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        FitConfig config = FitConfig.read(configFile);
+        FitConfig config;
+        if (Uf3Settings.recognises(configFile)) {
+            Uf3Settings converted = Uf3Settings.convert(configFile, null, null, null);
+            out.println("reading " + configFile + " as uf3 package settings (docs/from-uf3.md; uf3 convert-settings prints "
+                    + "the configuration)");
+            for (String n : converted.notes()) {
+                out.println("note: " + n);
+            }
+            config = FitConfig.parse(converted.yaml(), configFile);
+        } else {
+            config = FitConfig.read(configFile);
+        }
         String command = "uf3 fit " + configFile + " -o " + output;
         FitRun.Outcome o = new FitRun(config, output, command, Progress.of(root), out).run();
         printSummary(out, o);

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "uf3", mixinStandardHelpOptions = true, versionProvider = Uf3Command.Version.class,
         description = "Fit, evaluate, export and inspect UF3 (ultra-fast interpretable) machine-learning potentials.",
         subcommands = {FitCommand.class, EvalCommand.class, ExportCommand.class, PlotCommand.class,
-                LammpsInputCommand.class, PropertiesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                LammpsInputCommand.class, PropertiesCommand.class, BenchCommand.class, ConvertSettingsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  uf3 fit examples/quickstart/fit.yaml -o out        fit a potential from a YAML config",
                 "  uf3 eval --potential out/potential.uf3 --structures test.xyz",

@@ -85,6 +85,38 @@ class EvalCommandTest {
     }
 
     @Test
+    void excludeIndicesEvaluatesTheRestAndWarnsAboutIndicesBeyondTheData() throws IOException {
+        Path idx = dir.resolve("train.txt");
+        Files.writeString(idx, "# training set, written for a longer file\n0, 3\n15 11 12 15\n");
+        Cli.Result r = Cli.run("eval", "-p", json.toString(), "-s", data.toString(), "--exclude-indices", idx.toString(), "--json")
+                .assertOk();
+        assertEquals("uf3 eval: warning: " + idx + ": 2 indices 15, 12 name no structure of " + data
+                + " (12 structures, 0-based positions 0..11); nothing to exclude there", r.err().strip());
+        JsonNode got = new ObjectMapper().readTree(r.out()).get("structures");
+        List<Configuration> configs = ExtXyzReader.readAll(data);
+        List<Integer> kept = List.of(1, 2, 4, 5, 6, 7, 8, 9, 10);
+        assertEquals(kept.size(), got.size());
+        JavaEvaluator ev = new JavaEvaluator(model);
+        for (int q = 0; q < kept.size(); q++) {
+            assertEquals(ev.evaluate(configs.get(kept.get(q)).structure()).energy(), got.get(q).get("energy").doubleValue(), 0.0,
+                    "structure " + kept.get(q));
+        }
+        Cli.Result table = Cli.run("eval", "-p", json.toString(), "-s", data.toString(), "--exclude-indices", idx.toString())
+                .assertOk();
+        assertTrue(table.out().contains("9 structures, ") && table.out().contains(" (3 more skipped: listed in " + idx + ")"),
+                table.out());
+        Files.writeString(idx, "0 -2\n");
+        Cli.run("eval", "-p", json.toString(), "-s", data.toString(), "--exclude-indices", idx.toString()).assertError("eval",
+                idx + ": index -2 is negative; expected 0-based positions in " + data);
+        Files.writeString(idx, "0\n1 two\n");
+        Cli.run("eval", "-p", json.toString(), "-s", data.toString(), "--exclude-indices", idx.toString()).assertError("eval",
+                idx + " line 2: expected a 0-based integer index, got 'two' (--exclude-indices)");
+        Files.writeString(idx, "0 1 2 3 4 5 6 7 8 9 10 11\n");
+        Cli.run("eval", "-p", json.toString(), "-s", data.toString(), "--exclude-indices", idx.toString()).assertError("eval",
+                idx + ": excludes all 12 structures of " + data);
+    }
+
+    @Test
     void uf3AndProjectModelGiveTheSameForcesAndEnergiesDifferingByTheOneBodyTerm() throws IOException {
         JsonNode a = new ObjectMapper().readTree(Cli.run("eval", "-p", json.toString(), "-s", data.toString(), "--json")
                 .assertOk().out());

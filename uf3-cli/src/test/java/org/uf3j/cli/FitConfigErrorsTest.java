@@ -1,10 +1,13 @@
 package org.uf3j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,5 +125,43 @@ class FitConfigErrorsTest {
         fit("data: [unclosed\n").assertError("fit", "config.yaml:", "not valid YAML");
         fit(GOOD.replace("two_body: {r_min: 1.5, r_max: 5.5, resolution: 8}\n", ""))
                 .assertError("fit", "two_body: missing (required)");
+    }
+    @Test
+    void indexFileNamingAConfigurationTheDataLackIsAnErrorUnlessDropped() throws IOException {
+        // the quickstart data have 120 configurations; 120 and 131 name none (as W-14's index file names a missing frame)
+        Path idx = dir.resolve("idx.txt");
+        Files.writeString(idx, "0 1 2 3 4 5 6 7 8 9\n131 120 131\n");
+        String cfg = dir.resolve("config.yaml").toString();
+        String withIndices = GOOD.replace("split: {test_fraction: 0.2, seed: 1}", "split: {train_indices: idx.txt}");
+        Cli.Result r = fit(withIndices);
+        r.assertError("fit");
+        assertEquals("uf3 fit: error: " + cfg + ": split.train_indices: " + idx + ": 2 indices 131, 120 name no configuration: "
+                + "the data have 120 configurations (0-based positions 0..119); to leave such indices out give "
+                + "split.missing_indices: drop", lastLine(r));
+        Files.writeString(idx, "0 1 2 3 4 5 6 7 8 9 120\n");
+        assertEquals("uf3 fit: error: " + cfg + ": split.train_indices: " + idx + ": index 120 names no configuration: "
+                + "the data have 120 configurations (0-based positions 0..119); to leave such indices out give "
+                + "split.missing_indices: drop", lastLine(fit(withIndices)));
+        fit(withIndices.replace("idx.txt}", "idx.txt, missing_indices: keep}"))
+                .assertError("fit", "config.yaml: split.missing_indices: must be error or drop, got 'keep'");
+        fit(GOOD.replace("seed: 1}", "seed: 1, missing_indices: drop}"))
+                .assertError("fit", "config.yaml: split.missing_indices: applies only to an index file: give split.train_indices too");
+        Files.writeString(idx, "0 1 2 3 4 5 6 7 8 9 -1\n");
+        fit(withIndices.replace("idx.txt}", "idx.txt, missing_indices: drop}")).assertError("fit",
+                "config.yaml: split.train_indices: " + idx + ": training index -1 is outside 0..119 (indices are 0-based positions)");
+
+        Files.writeString(idx, "# ten training configurations and two the data lack\n0 1 2 3 4 5 6 7 8 9\n131 120 131\n");
+        Cli.Result ok = fit(withIndices.replace("idx.txt}", "idx.txt, missing_indices: drop}"));
+        ok.assertOk();
+        assertTrue(ok.out().contains("warning: " + cfg + ": split.train_indices: " + idx + ": dropped 2 indices 131, 120 "
+                + "(missing_indices: drop): the data have 120 configurations (0-based positions 0..119)\n"), ok.out());
+        assertTrue(ok.out().contains("to 10 training configurations (110 test)"), ok.out());
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), Files.readAllLines(dir.resolve("out/train-indices.txt"))
+                .stream().filter(l -> !l.startsWith("#")).toList());
+    }
+
+    private static String lastLine(Cli.Result r) {
+        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+        return lines.get(lines.size() - 1);
     }
 }

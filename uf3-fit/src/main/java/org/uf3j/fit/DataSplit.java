@@ -86,6 +86,14 @@ public record DataSplit(int[] train, int[] test) {
     }
 
     /**
+     * The indices that name no configuration of a data set of n (≥ n), in the order given, each
+     * once: what an index file written for a longer version of the data names but this one lacks.
+     */
+    public static int[] beyond(int[] indices, int n) {
+        return Arrays.stream(indices).filter(i -> i >= n).distinct().toArray();
+    }
+
+    /**
      * Reads 0-based integer indices, whitespace- or comma-separated, '#' starts a comment.
      *
      * @throws IOException              when the file cannot be read

@@ -102,6 +102,9 @@ class DataSplitTest {
         DataSplit s = DataSplit.fromIndices(idx, 10, true);
         assertArrayEquals(new int[] {0, 3, 5, 9}, s.train());
         assertArrayEquals(new int[] {1, 2, 4, 6, 7, 8}, s.test());
+        assertArrayEquals(new int[] {12}, DataSplit.beyond(idx, 10));
+        assertArrayEquals(new int[] {14, 10}, DataSplit.beyond(new int[] {14, 3, 10, 14, -1, 9}, 10)); // file order, once each
+        assertArrayEquals(new int[0], DataSplit.beyond(idx, 13));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DataSplit.fromIndices(idx, 10, false));
         assertTrue(e.getMessage().contains("12") && e.getMessage().contains("0-based"), e.getMessage());
         Files.writeString(f, "1\n2\nx3\n");

@@ -2,6 +2,7 @@ package org.uf3j.cli.fit;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.CrossValidation;
 import org.uf3j.fit.DataSplit;
@@ -69,16 +70,40 @@ public final class FitConfigMapping {
         return fs;
     }
 
-    /** The train/test split of all configurations (data files concatenated in order). */
-    public static DataSplit split(FitConfig config, List<Configuration> all) throws IOException {
+    /**
+     * The train/test split of all configurations (data files concatenated in order). An index file
+     * that names a configuration the data do not have is an error, or with
+     * {@code missing_indices: drop} such indices are left out and {@code warnings} gets one line
+     * listing them.
+     */
+    public static DataSplit split(FitConfig config, List<Configuration> all, Consumer<String> warnings) throws IOException {
         SplitSection s = config.split();
         String file = config.file().toString();
         if (s.trainIndices() != null) {
+            int[] idx;
             try {
-                int[] idx = DataSplit.readIndices(s.trainIndices());
-                return DataSplit.fromIndices(idx, all.size(), false);
+                idx = DataSplit.readIndices(s.trainIndices());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(file, "split.train_indices", e.getMessage());
+            }
+            int n = all.size();
+            int[] beyond = DataSplit.beyond(idx, n);
+            if (beyond.length > 0) {
+                String which = (beyond.length == 1 ? "index " : beyond.length + " indices ") + list(beyond);
+                String data = "the data have " + n + " configuration" + (n == 1 ? "" : "s") + " (0-based positions 0.."
+                        + (n - 1) + ")";
+                if (!s.dropMissing()) {
+                    throw new ConfigException(file, "split.train_indices", s.trainIndices() + ": " + which
+                            + (beyond.length == 1 ? " names" : " name") + " no configuration: " + data
+                            + "; to leave such indices out give split.missing_indices: drop");
+                }
+                warnings.accept(file + ": split.train_indices: " + s.trainIndices() + ": dropped " + which
+                        + " (missing_indices: drop): " + data);
+            }
+            try {
+                return DataSplit.fromIndices(idx, n, s.dropMissing());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file, "split.train_indices", s.trainIndices() + ": " + e.getMessage());
             }
         }
         if (s.testFraction() == 0) {
@@ -86,5 +111,14 @@ public final class FitConfigMapping {
         }
         return s.stratified() ? DataSplit.stratified(all, 1 - s.testFraction(), s.seed())
                 : DataSplit.random(all.size(), 1 - s.testFraction(), s.seed());
+    }
+
+    /** "9691, 9692", or the first ten and how many in all. */
+    private static String list(int[] v) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(v.length, 10); i++) {
+            b.append(i == 0 ? "" : ", ").append(v[i]);
+        }
+        return v.length > 10 ? b + ", ... (" + v.length + " in all)" : b.toString();
     }
 }

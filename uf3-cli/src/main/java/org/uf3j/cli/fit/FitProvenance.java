@@ -121,6 +121,7 @@ public final class FitProvenance {
         if (cs.trainIndices() != null) {
             s.put("train_indices", cs.trainIndices().toString());
             s.put("train_indices_sha256", sha256(cs.trainIndices()));
+            s.put("missing_indices", cs.dropMissing() ? "drop" : "error");
         } else {
             s.put("test_fraction", cs.testFraction());
             s.put("seed", cs.seed());

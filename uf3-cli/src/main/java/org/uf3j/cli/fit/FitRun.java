@@ -106,7 +106,7 @@ public final class FitRun {
         seconds.put("reading", since(t));
         List<Configuration> all = data.all();
 
-        DataSplit split = FitConfigMapping.split(config, all);
+        DataSplit split = FitConfigMapping.split(config, all, w -> out.println("warning: " + w));
         List<Configuration> train = split.train(all);
         List<Configuration> test = split.test(all);
         if (train.isEmpty()) {
