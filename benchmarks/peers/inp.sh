@@ -19,7 +19,8 @@
 #    reference energies fitted (least squares per atom) on the training configurations only.
 # 5. Speed: one LAMMPS process, a 4,096-atom zincblende box (a = 5.83 Å) at 300 K, NVE, one
 #    thread; the models interleaved over ROUNDS rounds (fresh box each segment); the median of
-#    Loop time / (steps · atoms) in µs.
+#    Loop time / (steps · atoms) in µs (and that times LAMMPS' "% CPU use", the CPU time: the
+#    machine is shared, see benchmarks/README.md).
 #
 # Prints one line per model: MODEL energy_rmse_meV=X force_rmse_eVA=Y us_per_atom_step=Z
 # and writes benchmarks/peers/results/inp.{json,md} (+ the split, inp-train-indices.txt).
@@ -185,7 +186,7 @@ log "timing ${models[*]} on 4,096 atoms, $rounds interleaved rounds, one thread"
 python3 - "$work" "$speed/log.speed" "$results" "$rounds" "${models[@]}" <<'EOF'
 import json, re, statistics, sys
 work, logf, results, rounds, models = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5:]
-seg, speed = None, {}
+seg, timed_seg, speed, cpu = None, None, {}, {}
 for line in open(logf):
     m = re.match(r"SEGMENT (\S+) round", line)
     if m:
@@ -193,11 +194,18 @@ for line in open(logf):
     m = re.match(r"Loop time of (\S+) on 1 procs for (\d+) steps with (\d+) atoms", line)
     if m and seg:
         speed.setdefault(seg, []).append(1e6 * float(m.group(1)) / (int(m.group(2)) * int(m.group(3))))
-        seg = None
+        timed_seg, seg = seg, None
+    m = re.match(r"\s*([\d.]+)% CPU use", line)
+    if m and timed_seg:
+        cpu.setdefault(timed_seg, []).append(speed[timed_seg][-1] * float(m.group(1)) / 100)
+        timed_seg = None
 fits = {}
 for name, key in (("uf2", "UF2"), ("uf23", "UF23"), ("pod", "POD")):
     wall, rss = open("%s/%s.time" % (work, name)).read().split()[-2:]
-    fits[key] = {"wall_s": float(wall), "peak_rss_MB": int(rss) / 1024}
+    fits[key] = {"wall_s": float(wall), "peak_rss_MB": int(rss) / 1024, "peak_live_heap_MB": None}
+    if key != "POD":
+        m = re.search(r"peak live heap ([\d,]+) MB", open("%s/%s.log" % (work, name)).read())
+        fits[key]["peak_live_heap_MB"] = int(m.group(1).replace(",", "")) if m else None
 notes = {"UF2": "fitted here, 5-fold CV on the training part",
          "UF23": "fitted here (examples/inp/inp.yaml), 5-fold CV on the training part",
          "POD": "fitted here by LAMMPS fitpod, InP_param.pod, training part",
@@ -208,8 +216,8 @@ lines, md = [], ["# InP head to head (benchmarks/peers/inp.sh)", "",
                  "Held-out: the 378 test configurations of one stratified 80/20 split (seed 0); energy RMSE per atom, "
                  "force RMSE per Cartesian component; speed: LAMMPS MD, 4,096-atom zincblende box at 300 K, one thread, "
                  "all models interleaved in one run (median of %d rounds)." % rounds, "",
-                 "| model | E RMSE (meV/atom) | F RMSE (eV/Å) | µs/atom-step | fit wall (s) | fit peak RSS (MB) | note |",
-                 "|---|---:|---:|---:|---:|---:|---|"]
+                 "| model | E RMSE (meV/atom) | F RMSE (eV/Å) | µs/atom-step (wall) | µs/atom-step (CPU) | fit wall (s) | fit peak RSS (MB) | fit peak live heap (MB) | note |",
+                 "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
 scores = {}
 for mname in models:
     s = json.load(open("%s/eval/%s/score.json" % (work, mname)))
@@ -218,12 +226,15 @@ for mname in models:
     us = statistics.median(speed[mname])
     table["models"][mname] = {"energy_rmse_meV": a["energy_rmse_meV"], "force_rmse_eVA": a["force_rmse_eVA"],
                               "us_per_atom_step": us, "us_per_atom_step_rounds": speed[mname],
+                              "cpu_us_per_atom_step": statistics.median(cpu[mname]),
                               "reference_energies_eV": s["reference_energies_eV"] if s["shift"] == "refit" else None,
                               "fit": fits.get(mname), "note": notes[mname], "groups": s["groups"]}
     lines.append("%s energy_rmse_meV=%.3f force_rmse_eVA=%.4f us_per_atom_step=%.3f" % (mname, a["energy_rmse_meV"], a["force_rmse_eVA"], us))
     f = fits.get(mname)
-    md.append("| %s | %.3f | %.4f | %.3f | %s | %s | %s |" % (mname, a["energy_rmse_meV"], a["force_rmse_eVA"], us,
-              "%.1f" % f["wall_s"] if f else "—", "%.0f" % f["peak_rss_MB"] if f else "—", notes[mname]))
+    md.append("| %s | %.3f | %.4f | %.3f | %.3f | %s | %s | %s | %s |" % (mname, a["energy_rmse_meV"], a["force_rmse_eVA"], us,
+              statistics.median(cpu[mname]),
+              "%.1f" % f["wall_s"] if f else "—", "%.0f" % f["peak_rss_MB"] if f else "—",
+              "%d" % f["peak_live_heap_MB"] if f and f["peak_live_heap_MB"] else "—", notes[mname]))
 md += ["", "Without the aP group (4 test configurations; two of them, aP_0_C3vfar_tdC_*_d0lda1/2, carry most of the "
        "UF2,3 and POD test error):", "", "| model | E RMSE (meV/atom) | F RMSE (eV/Å) |", "|---|---:|---:|"]
 for mname in models:
@@ -241,6 +252,8 @@ md += ["", "## Per config_type (test part): E RMSE meV/atom / F RMSE eV/Å", "",
 for g in sorted(groups):
     md.append("| %s | %d | " % (g, scores[models[0]]["groups"][g]["configs"]) + " | ".join(
         "%.2f / %.4f" % (scores[m]["groups"][g]["energy_rmse_meV"], scores[m]["groups"][g]["force_rmse_eVA"]) for m in models) + " |")
+md += ["", "Fit peak RSS is the process' (the JVM sizes its heap up to -Xmx8g); the live heap is what uf3 fit "
+       "measured it needed."]
 json.dump(table, open(results + "/inp.json", "w"), indent=1)
 open(results + "/inp.md", "w").write("\n".join(md) + "\n")
 print("\n".join(lines))
