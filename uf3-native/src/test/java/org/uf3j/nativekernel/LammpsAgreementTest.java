@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.uf3j.core.testing.LammpsSinglePoint;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.extxyz.ExtXyzReader;
@@ -119,9 +120,9 @@ class LammpsAgreementTest {
         }
         int body = c.model().bodyOrder();
         Path dir = tmp.resolve("p" + pot + "c" + cells);
-        Lammps.Result oursOn = Lammps.run(s, els, c.file(), body, true, false, dir.resolve("on"));
-        Lammps.Result oursOff = Lammps.run(s, els, c.file(), body, false, false, dir.resolve("off"));
-        Lammps.Result official = Lammps.run(s, els, c.file(), body, true, true, dir.resolve("ref"));
+        LammpsSinglePoint.Result oursOn = Lammps.run(s, els, c.file(), body, true, false, dir.resolve("on"));
+        LammpsSinglePoint.Result oursOff = Lammps.run(s, els, c.file(), body, false, false, dir.resolve("off"));
+        LammpsSinglePoint.Result official = Lammps.run(s, els, c.file(), body, true, true, dir.resolve("ref"));
         assertTrue(official.log().contains("pair_style uf3") || !official.log().contains("Overriding"),
                 "the reference run must not load our plugin");
         assertTrue(oursOn.log().contains("Overriding built-in pair style uf3 from plugin"),
