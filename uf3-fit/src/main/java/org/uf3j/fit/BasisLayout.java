@@ -137,6 +137,14 @@ public final class BasisLayout {
         return maxCutoff;
     }
 
+    /**
+     * Number of one-body and 2-body columns: they come first, the 3-body columns (if any) follow.
+     * The regulariser is block-diagonal along this split, which the fast cross-validation uses.
+     */
+    public int leadingColumns() {
+        return triplets.isEmpty() ? size : triplets.get(0).offset;
+    }
+
     /** Whether a column belongs to a 3-body term. */
     public boolean isTripletColumn(int column) {
         return !triplets.isEmpty() && column >= triplets.get(0).offset;

@@ -27,13 +27,7 @@ final class CandidateGroups {
         this.grid = List.copyOf(grid);
         BasisLayout layout = regularizer.layout();
         int p = layout.size();
-        int s = p;
-        for (int c = 0; c < p; c++) {
-            if (layout.isTripletColumn(c)) {
-                s = c;
-                break;
-            }
-        }
+        int s = layout.leadingColumns();
         this.split = s;
         Map<List<Double>, List<Integer>> byLarge = new LinkedHashMap<>();
         for (int g = 0; g < grid.size(); g++) {

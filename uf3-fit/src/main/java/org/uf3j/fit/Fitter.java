@@ -43,17 +43,18 @@ public final class Fitter {
      * {@link MemoryPlan#refusal()}.
      */
     public MemoryPlan plan(long dataBytes) {
-        BasisLayout layout = new BasisLayout(settings.spec());
-        return MemoryPlan.of(settings, layout, settings.solverOptions().usesLapack(layout.size()), dataBytes,
-                Runtime.getRuntime().maxMemory());
+        return plan(new BasisLayout(settings.spec()), dataBytes, Runtime.getRuntime().maxMemory());
+    }
+
+    private MemoryPlan plan(BasisLayout layout, long dataBytes, long heapBytes) {
+        return MemoryPlan.of(settings, layout, settings.solverOptions().usesLapack(layout.size()), dataBytes, heapBytes);
     }
 
     private FitResult fit(List<Configuration> training, HeapMonitor heap, FitProgress progress) {
         long t0 = System.nanoTime();
         BasisLayout layout = new BasisLayout(settings.spec());
         Runtime rt = Runtime.getRuntime();
-        MemoryPlan plan = MemoryPlan.of(settings, layout, settings.solverOptions().usesLapack(layout.size()), 0,
-                rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
+        MemoryPlan plan = plan(layout, 0, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
         if (plan.refusal() != null) {
             throw new InsufficientMemoryException(plan.refusal());
         }

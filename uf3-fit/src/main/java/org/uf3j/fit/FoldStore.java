@@ -24,7 +24,7 @@ public final class FoldStore implements AutoCloseable {
     private final List<NormalEquations> inMemory;
     private final FileChannel channel;
     private final Path file;
-    private final List<long[]> offsets = new ArrayList<>(); // start, length in bytes
+    private final List<Long> offsets = new ArrayList<>(); // byte where each fold starts
     private final List<double[]> weights = new ArrayList<>(); // energy, force weight per fold
     private NormalEquations total;
 
@@ -83,8 +83,8 @@ public final class FoldStore implements AutoCloseable {
         }
         try {
             long start = channel.size();
-            long length = write(fold, start);
-            offsets.add(new long[] {start, length});
+            write(fold, start);
+            offsets.add(start);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write fold sums to " + file + ": " + e.getMessage(), e);
         }
@@ -115,7 +115,7 @@ public final class FoldStore implements AutoCloseable {
             return inMemory.get(f);
         }
         try {
-            return read(offsets.get(f)[0]);
+            return read(offsets.get(f));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read fold sums from " + file + ": " + e.getMessage(), e);
         }

@@ -85,7 +85,7 @@ public final class LinearSolver {
     }
 
     /** Whether every entry is finite. */
-    public static boolean finite(double[] x) {
+    private static boolean finite(double[] x) {
         for (double v : x) {
             if (!Double.isFinite(v)) {
                 return false;
@@ -95,11 +95,6 @@ public final class LinearSolver {
     }
 
     private static boolean finite(DMatrixRMaj x) {
-        for (double v : x.data) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+        return finite(x.data);
     }
 }

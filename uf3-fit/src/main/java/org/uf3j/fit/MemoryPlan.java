@@ -40,13 +40,7 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
     /** The plan for a fit with these settings, p from the layout. */
     public static MemoryPlan of(FitSettings settings, BasisLayout layout, boolean lapack, long dataBytes, long heapBytes) {
         int p = layout.size();
-        int leading = p;
-        for (int c = 0; c < p; c++) {
-            if (layout.isTripletColumn(c)) {
-                leading = c;
-                break;
-            }
-        }
+        int leading = layout.leadingColumns();
         int folds = settings.crossValidates() ? settings.folds() : 0;
         int workers = Math.min(settings.threads(), NormalEquations.LANES);
         return new MemoryPlan(p, leading, folds, settings.kappas().length, workers, settings.virialWeight() > 0, lapack,

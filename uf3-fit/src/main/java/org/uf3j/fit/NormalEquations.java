@@ -159,18 +159,10 @@ public final class NormalEquations {
     /** As {@link #accumulateFolds(Featurizer, List, int[], int, RowWeights, int)}, advancing {@code progress}. */
     public static NormalEquations[] accumulateFolds(Featurizer fz, List<Configuration> configs, int[] fold, int folds,
                                                     RowWeights weights, int threads, FitProgress progress) {
-        if (fold.length != configs.size()) {
-            throw new IllegalArgumentException(fold.length + " fold labels for " + configs.size() + " configurations");
-        }
+        checkLabels(configs, fold);
         NormalEquations[] out = new NormalEquations[folds];
         for (int f = 0; f < folds; f++) {
-            List<Configuration> part = new ArrayList<>();
-            for (int i = 0; i < fold.length; i++) {
-                if (fold[i] == f) {
-                    part.add(configs.get(i));
-                }
-            }
-            out[f] = accumulate(fz, part, weights, threads, progress);
+            out[f] = accumulate(fz, foldPart(configs, fold, f), weights, threads, progress);
         }
         return out;
     }
@@ -181,18 +173,27 @@ public final class NormalEquations {
      */
     public static void accumulateFolds(Featurizer fz, List<Configuration> configs, int[] fold, int folds, RowWeights weights,
                                        int threads, FitProgress progress, FoldStore store) {
+        checkLabels(configs, fold);
+        for (int f = 0; f < folds; f++) {
+            store.add(accumulate(fz, foldPart(configs, fold, f), weights, threads, progress));
+        }
+    }
+
+    private static void checkLabels(List<Configuration> configs, int[] fold) {
         if (fold.length != configs.size()) {
             throw new IllegalArgumentException(fold.length + " fold labels for " + configs.size() + " configurations");
         }
-        for (int f = 0; f < folds; f++) {
-            List<Configuration> part = new ArrayList<>();
-            for (int i = 0; i < fold.length; i++) {
-                if (fold[i] == f) {
-                    part.add(configs.get(i));
-                }
+    }
+
+    /** The configurations with {@code fold[i] == f}, in list order. */
+    private static List<Configuration> foldPart(List<Configuration> configs, int[] fold, int f) {
+        List<Configuration> part = new ArrayList<>();
+        for (int i = 0; i < fold.length; i++) {
+            if (fold[i] == f) {
+                part.add(configs.get(i));
             }
-            store.add(accumulate(fz, part, weights, threads, progress));
         }
+        return part;
     }
 
     /** Sum of several sets' normal equations. */
@@ -284,10 +285,8 @@ public final class NormalEquations {
      * and calling {@link #matrix(LossWeights)}). Both arguments must be symmetrised.
      */
     public static DMatrixRMaj trainingMatrix(NormalEquations total, NormalEquations fold, LossWeights lw) {
-        double fe = lw.energyFactor(total.energy.weight + -1.0 * fold.energy.weight);
-        double ff = lw.forceFactor(total.forces.weight + -1.0 * fold.forces.weight);
-        double fv = total.virial == null || fold.virial == null ? 0
-                : lw.virialFactor(total.virial.weight + -1.0 * fold.virial.weight);
+        double[] w = trainingFactors(total, fold, lw);
+        double fe = w[0], ff = w[1], fv = w[2];
         DMatrixRMaj a = new DMatrixRMaj(total.p, total.p);
         double[] d = a.data;
         double[] te = total.energy.g, fe0 = fold.energy.g, tf = total.forces.g, ff0 = fold.forces.g;
@@ -303,12 +302,22 @@ public final class NormalEquations {
         return a;
     }
 
-    /** The right-hand side matching {@link #trainingMatrix(NormalEquations, NormalEquations, LossWeights)}. */
-    public static double[] trainingRhs(NormalEquations total, NormalEquations fold, LossWeights lw) {
+    /**
+     * The energy, force and virial factors of the training part (total − fold), its weights
+     * formed as {@link Gram#add} with factor −1 forms them (virial 0 without virial sums).
+     */
+    private static double[] trainingFactors(NormalEquations total, NormalEquations fold, LossWeights lw) {
         double fe = lw.energyFactor(total.energy.weight + -1.0 * fold.energy.weight);
         double ff = lw.forceFactor(total.forces.weight + -1.0 * fold.forces.weight);
         double fv = total.virial == null || fold.virial == null ? 0
                 : lw.virialFactor(total.virial.weight + -1.0 * fold.virial.weight);
+        return new double[] {fe, ff, fv};
+    }
+
+    /** The right-hand side matching {@link #trainingMatrix(NormalEquations, NormalEquations, LossWeights)}. */
+    public static double[] trainingRhs(NormalEquations total, NormalEquations fold, LossWeights lw) {
+        double[] w = trainingFactors(total, fold, lw);
+        double fe = w[0], ff = w[1], fv = w[2];
         double[] b = new double[total.p];
         for (int q = 0; q < total.p; q++) {
             double e = total.energy.h[q] + -1.0 * fold.energy.h[q];
