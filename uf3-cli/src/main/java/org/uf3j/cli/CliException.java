@@ -1,5 +1,7 @@
 package org.uf3j.cli;
 
+import org.uf3j.core.io.Uf3FormatException;
+
 /**
  * A problem the user can fix (bad option, missing or malformed file, impossible request). The
  * message is the whole explanation on one line, naming the file, line or field and what is wrong;
@@ -9,10 +11,10 @@ public class CliException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public CliException(String message) {
-        super(message);
+        super(message == null ? null : Uf3FormatException.printable(message));
     }
 
     public CliException(String message, Throwable cause) {
-        super(message, cause);
+        super(message == null ? null : Uf3FormatException.printable(message), cause);
     }
 }

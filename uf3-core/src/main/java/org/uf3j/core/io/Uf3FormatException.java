@@ -8,12 +8,15 @@ package org.uf3j.core.io;
 public class Uf3FormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The longest message, in characters: longer ones are shortened in the middle. */
+    public static final int MAX_LENGTH = 500;
+
     private final String file;
     private final int line;
     private final String field;
 
     private Uf3FormatException(String file, int line, String field, String message, Throwable cause) {
-        super(message, cause);
+        super(printable(message), cause);
         this.file = file;
         this.line = line;
         this.field = field;
@@ -42,6 +45,41 @@ public class Uf3FormatException extends RuntimeException {
     /** Same as {@link #atField(String, String, String)}, keeping the underlying cause. */
     public static Uf3FormatException atField(String file, String field, String what, Throwable cause) {
         return new Uf3FormatException(file, 0, field, file + ": field '" + field + "': " + what, cause);
+    }
+
+    /**
+     * The message as one printable line: control characters (line breaks, NUL, escape sequences)
+     * and Unicode line separators, which a message may quote from a broken file, become
+     * escapes (a backslash, u and four hex digits), so the error stays one line on any terminal;
+     * a message longer than {@value #MAX_LENGTH} characters (one quoting a long stretch of a broken
+     * line) keeps its start, which names the place, and its end, which says what was expected.
+     */
+    public static String printable(String message) {
+        String s = escaped(message);
+        if (s.length() <= MAX_LENGTH) {
+            return s;
+        }
+        int head = MAX_LENGTH * 2 / 3;
+        int tail = MAX_LENGTH - head - 40;
+        return s.substring(0, head) + " [... " + (s.length() - head - tail) + " characters left out ...] "
+                + s.substring(s.length() - tail);
+    }
+
+    private static String escaped(String message) {
+        StringBuilder b = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            boolean bad = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (bad && b == null) {
+                b = new StringBuilder(message.length() + 16).append(message, 0, i);
+            }
+            if (bad) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? message : b.toString();
     }
 
     /** The file (as named by the caller), never null. */

@@ -13,11 +13,16 @@ import org.uf3j.core.io.text.NumberedLines;
 final class ExtXyzComment {
     private final Map<String, String> values;
     private final Map<String, String> byLowerCase = new LinkedHashMap<>();
+    /** A second spelling of a key that differs only in letter case (e.g. Lattice and lattice), by lower case. */
+    private final Map<String, String> secondSpelling = new LinkedHashMap<>();
 
     private ExtXyzComment(Map<String, String> values) {
         this.values = values;
         for (String k : values.keySet()) {
-            byLowerCase.putIfAbsent(k.toLowerCase(Locale.ROOT), k);
+            String lower = k.toLowerCase(Locale.ROOT);
+            if (byLowerCase.putIfAbsent(lower, k) != null) {
+                secondSpelling.putIfAbsent(lower, k);
+            }
         }
     }
 
@@ -118,9 +123,18 @@ final class ExtXyzComment {
         return java.util.Collections.unmodifiableMap(values);
     }
 
-    /** The exact key as written in the file that matches {@code name} ignoring case, or null. */
-    String keyIgnoringCase(String name) {
-        return byLowerCase.get(name.toLowerCase(Locale.ROOT));
+    /**
+     * The exact key as written in the file that matches {@code name} ignoring case, or null; two
+     * spellings of it (e.g. {@code Lattice=} and {@code lattice=}) are an error, since either could be meant.
+     */
+    String keyIgnoringCase(String name, NumberedLines where) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String second = secondSpelling.get(lower);
+        if (second != null) {
+            throw where.error("comment line: keys '" + byLowerCase.get(lower) + "' and '" + second + "' differ only in "
+                    + "letter case; give " + name + " once");
+        }
+        return byLowerCase.get(lower);
     }
 
     /** Value of a key (exact spelling), or null. */

@@ -27,14 +27,14 @@ final class ExtXyzFrameHeader {
     /** Interprets a parsed comment line; errors name the file and the comment line. */
     static ExtXyzFrameHeader interpret(ExtXyzComment kv, NumberedLines where, ExtXyzOptions options) {
         ExtXyzFrameHeader h = new ExtXyzFrameHeader();
-        String latticeKey = kv.keyIgnoringCase("Lattice");
-        String pbcKey = kv.keyIgnoringCase("pbc");
-        String propertiesKey = kv.keyIgnoringCase("Properties");
-        String energyKey = options.energyKey() == null ? kv.keyIgnoringCase("energy")
-                : kv.get(options.energyKey()) != null ? options.energyKey() : kv.keyIgnoringCase(options.energyKey());
-        String configKey = kv.keyIgnoringCase("config_type");
-        String virialKey = kv.keyIgnoringCase("virial");
-        String stressKey = virialKey == null ? kv.keyIgnoringCase("stress") : null;
+        String latticeKey = kv.keyIgnoringCase("Lattice", where);
+        String pbcKey = kv.keyIgnoringCase("pbc", where);
+        String propertiesKey = kv.keyIgnoringCase("Properties", where);
+        String energyKey = options.energyKey() == null ? kv.keyIgnoringCase("energy", where)
+                : kv.get(options.energyKey()) != null ? options.energyKey() : kv.keyIgnoringCase(options.energyKey(), where);
+        String configKey = kv.keyIgnoringCase("config_type", where);
+        String virialKey = kv.keyIgnoringCase("virial", where);
+        String stressKey = virialKey == null ? kv.keyIgnoringCase("stress", where) : null;
 
         h.columns = PropertyColumns.parse(propertiesKey == null ? PropertyColumns.PLAIN_XYZ : kv.get(propertiesKey), where);
         boolean[] pbc = pbcKey == null ? null : parsePbc(kv.get(pbcKey), pbcKey, where);

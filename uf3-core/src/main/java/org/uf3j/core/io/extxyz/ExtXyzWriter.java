@@ -106,7 +106,6 @@ public final class ExtXyzWriter implements Closeable, Flushable {
             appendNumbers(b, fullTensor(c.virial()));
             b.append('"');
             written.add("virial");
-            written.add("stress");
         }
         if (predicted != null) {
             b.append(' ').append(prefix).append("energy=").append(Tokens.format(predicted.energy()));
@@ -128,11 +127,13 @@ public final class ExtXyzWriter implements Closeable, Flushable {
             if (written.contains(e.getKey().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            if (!isPlainKey(e.getKey())) {
-                throw new IllegalArgumentException(c.source() + ": info key '" + e.getKey()
-                        + "' cannot be written (it must be a non-empty word without spaces, '=' or quotes)");
+            b.append(' ');
+            if (isPlainKey(e.getKey())) {
+                b.append(e.getKey());
+            } else {
+                appendQuoted(b, e.getKey()); // e.g. a key with spaces, which the reader reads quoted
             }
-            b.append(' ').append(e.getKey()).append('=');
+            b.append('=');
             appendValue(b, e.getValue());
         }
         if (cell != null) {
@@ -189,6 +190,11 @@ public final class ExtXyzWriter implements Closeable, Flushable {
             b.append(v);
             return;
         }
+        appendQuoted(b, v);
+    }
+
+    /** {@code "text"} with {@code \"} and {@code \\} escapes; line breaks become spaces. */
+    private static void appendQuoted(StringBuilder b, String v) {
         b.append('"');
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
