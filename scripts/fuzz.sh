@@ -87,8 +87,8 @@ seeds_extxyz() {
            "$data/mlearn-zuo2020/ZuoEtAl2020/Li_test.xyz" "$root/examples/quickstart/w-eam.xyz"; do
     [[ -f "$f" ]] && first_frames "$f" 1 > "$d/$(basename "$f" .xyz)-1.xyz"
   done
-  f="$(ls "$data"/silicon-sw/Si_training_set/varying_alat/*.xyz 2>/dev/null | head -1)"
-  [[ -n "$f" ]] && first_frames "$f" 1 > "$d/silicon-sw-1.xyz"
+  local si=("$data"/silicon-sw/Si_training_set/varying_alat/*.xyz)
+  [[ -f "${si[0]}" ]] && first_frames "${si[0]}" 1 > "$d/silicon-sw-1.xyz"
   [[ -f "$data/tungsten/w14.xyz" ]] && sed -n '1,5p' "$data/tungsten/w14.xyz" > "$d/w14-truncated.xyz"
   return 0
 }
@@ -107,10 +107,10 @@ seeds_lammps-dump() {
   return 0
 }
 seeds_fitsnap-json() {
-  local d="$1" g f
+  local d="$1" g
   for g in "$data"/inp-cusentino2020/JSON/*/; do
-    f="$(ls "$g"*.json 2>/dev/null | head -1)"
-    [[ -n "$f" ]] && seed_copy "$d" "$f"
+    local first=("$g"*.json)
+    seed_copy "$d" "${first[0]}"
   done
   seed_copy "$d" "$root"/uf3-core/src/test/resources/io/fitsnap/set/*/*.json
 }

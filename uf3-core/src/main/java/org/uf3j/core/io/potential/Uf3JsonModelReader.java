@@ -97,9 +97,9 @@ public final class Uf3JsonModelReader {
             }
             switch (el.length) {
                 case 1 -> b.oneBody(el[0], oneBody(e.getValue(), path));
-                case 2 -> b.pair(pair(el, e.getValue(), path, knots, knotsField));
+                case 2 -> b.pair(term(path, () -> pair(el, e.getValue(), path, knots, knotsField)));
                 case 3 -> {
-                    TripletTerm t = triplet(el, e.getValue(), path, knots, knotsField, lead, trail);
+                    TripletTerm t = term(path, () -> triplet(el, e.getValue(), path, knots, knotsField, lead, trail));
                     if (AbsentTriplets.allZero(t.coefficients())) {
                         b.absentTriplet(el[0], el[1], el[2]);
                     } else {
@@ -143,6 +143,18 @@ public final class Uf3JsonModelReader {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw Uf3FormatException.inFile(f.file(), "incomplete uf3 model: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Builds a term; what its constructor refuses (e.g. a same-neighbour triplet that is not
+     * symmetric in l, m) becomes an error at the term's field.
+     */
+    private <T> T term(String path, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw f.error(path, e.getMessage());
         }
     }
 

@@ -54,6 +54,8 @@ public final class OutcarReader extends PullReader {
     private final List<String> titel = new ArrayList<>();
     private final List<String> potcar = new ArrayList<>();
     private String[] symbols;
+    /** The elements of the atoms of the pending POSITION block (a later 'ions per type' line cannot change them). */
+    private String[] positionSymbols;
     private double pstress;
     private double[] lattice;
     private int steps;
@@ -389,6 +391,7 @@ public final class OutcarReader extends PullReader {
         }
         positions = pos;
         forces = f;
+        positionSymbols = sym;
         positionLine = header;
     }
 
@@ -418,7 +421,7 @@ public final class OutcarReader extends PullReader {
             info.put("pstress_kB", Tokens.format(pstress));
         }
         double[] virial = stressKbar == null ? null : VirialUnits.fromOutcarKbar(stressKbar, cell.volume());
-        Configuration c = new Configuration(new Structure(symbols, positions, cell), energy, forces, virial,
+        Configuration c = new Configuration(new Structure(positionSymbols, positions, cell), energy, forces, virial,
                 options.configType(), lines.name() + ":" + positionLine, info);
         steps = step;
         stepLine = 0;
