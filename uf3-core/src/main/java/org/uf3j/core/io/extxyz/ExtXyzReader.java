@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -32,6 +33,8 @@ import org.uf3j.core.structure.Structure;
  * Malformed input throws {@link org.uf3j.core.io.Uf3FormatException} naming the file and line.
  */
 public final class ExtXyzReader implements Iterator<Configuration>, Closeable {
+    /** Atoms a frame's arrays hold before they grow (a frame's count line alone never sizes them). */
+    private static final int INITIAL_ATOMS = 1024;
     private final NumberedLines lines;
     private final ExtXyzOptions options;
     private Configuration pending;
@@ -132,10 +135,18 @@ public final class ExtXyzReader implements Iterator<Configuration>, Closeable {
         }
         ExtXyzFrameHeader h = ExtXyzFrameHeader.interpret(ExtXyzComment.parse(comment, lines), lines, options);
         AtomColumns cols = AtomColumns.select(h.columns, options, lines);
-        String[] symbols = new String[n];
-        double[] pos = new double[3 * n];
-        double[] forces = cols.forces == null ? null : new double[3 * n];
+        // sized by the atoms actually read, not by the count a broken file may inflate (no 2^31-atom arrays)
+        int capacity = Math.min(n, INITIAL_ATOMS);
+        String[] symbols = new String[capacity];
+        double[] pos = new double[3 * capacity];
+        double[] forces = cols.forces == null ? null : new double[3 * capacity];
         for (int a = 0; a < n; a++) {
+            if (a == symbols.length) {
+                int grown = (int) Math.min(n, 2L * symbols.length);
+                symbols = Arrays.copyOf(symbols, grown);
+                pos = Arrays.copyOf(pos, 3 * grown);
+                forces = forces == null ? null : Arrays.copyOf(forces, 3 * grown);
+            }
             String line = lines.next();
             if (line == null) {
                 throw lines.error("file ends after " + a + " of the " + n + " atom lines of the frame starting at line "

@@ -184,8 +184,7 @@ public final class ExtXyzWriter implements Closeable, Flushable {
 
     /** A value bare when it is a plain word or a bracketed list, else double-quoted with \" and \\ escaped. */
     private static void appendValue(StringBuilder b, String v) {
-        boolean bracketed = v.length() >= 2 && ((v.startsWith("[") && v.endsWith("]")) || (v.startsWith("{") && v.endsWith("}")))
-                && v.indexOf('"') < 0;
+        boolean bracketed = bracketEnd(v) == v.length() && v.indexOf('"') < 0;
         if (bracketed || (!v.isEmpty() && isPlainKey(v))) {
             b.append(v);
             return;
@@ -207,6 +206,30 @@ public final class ExtXyzWriter implements Closeable, Flushable {
             b.append(c);
         }
         b.append('"');
+    }
+
+    /**
+     * Where the reader's bracketed value starting at the first character would end (it counts
+     * [ { up and ] } down and stops at depth 0), or -1 when {@code v} does not start with a bracket
+     * or never closes it. Written without quotes only when that is the whole value.
+     */
+    private static int bracketEnd(String v) {
+        if (v.isEmpty() || (v.charAt(0) != '[' && v.charAt(0) != '{')) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '[' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == '}') {
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return -1;
     }
 
     private static boolean isPlainKey(String s) {

@@ -28,7 +28,8 @@ import org.uf3j.core.model.Uf3Model;
  * neighbours are the same element must have equal ij and ik knots and c[l][m][n] = c[m][l][n]
  * (LAMMPS reads anything else as a different potential), and all blocks must say the same
  * {@code uk} or {@code nk}, as LAMMPS demands. Lines starting with "#" between blocks
- * are ignored. LEAD and TRAIL are accepted as written. A 3B block whose coefficients are all zero
+ * are ignored. LEAD is accepted as written; the last TRAIL coefficients along every axis must be 0 (the
+ * smooth cutoff TRAIL declares) and none subnormal (LAMMPS rejects those). A 3B block whose coefficients are all zero
  * (what {@link Uf3FileWriter} writes for a triplet term the model leaves out) is read as a left-out
  * term ({@link Uf3Model#absentTriplets}), which evaluates the same; when every 3B block is zero
  * the model is a pair potential (UF2).
@@ -130,7 +131,7 @@ public final class Uf3FileReader {
         String a = element(t[1]);
         String b = element(t[2]);
         Tokens.integer(t[3], lines, "the leading trim");
-        Tokens.integer(t[4], lines, "the trailing trim");
+        int trail = Tokens.integer(t[4], lines, "the trailing trim");
         boolean uniform = spacing(t[5]);
         String key = Uf3Model.pairKey(a, b);
         duplicate("2B " + key);
@@ -151,9 +152,37 @@ public final class Uf3FileReader {
                     + "the block declares " + nCoeff);
         }
         double[] c = numbers(nCoeff, "2-body coefficients of " + key);
+        checkCoefficients(c, new int[] {nCoeff}, trail, "2B " + key);
         KnotSequence ks = knots(knots, knotLine, uniform);
         checkCutoff(rcut, ks.max(), knotLine - 1, "2-body cutoff of " + key);
         builder.pair(new PairTerm(a, b, ks, c));
+    }
+
+    /**
+     * What the block's coefficients must satisfy to be the potential LAMMPS runs: the last
+     * {@code trail} along every axis are 0 (the smooth cutoff the TRAIL word declares; a file
+     * contradicting it would be read here as a different potential from the one it says it is),
+     * and no number is subnormal (LAMMPS' number parser rejects those).
+     */
+    private void checkCoefficients(double[] c, int[] shape, int trail, String name) {
+        int[] idx = new int[shape.length];
+        for (int flat = 0; flat < c.length; flat++) {
+            int rest = flat;
+            boolean trimmed = false;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                idx[d] = rest % shape[d];
+                rest /= shape[d];
+                trimmed |= idx[d] >= shape[d] - trail;
+            }
+            if (trimmed && c[flat] != 0.0) {
+                throw lines.error(name + ": coefficient " + java.util.Arrays.toString(idx) + " is " + c[flat]
+                        + ", but TRAIL " + trail + " declares the last " + trail + " coefficients along every axis 0");
+            }
+            if (c[flat] != 0.0 && Math.abs(c[flat]) < Double.MIN_NORMAL) {
+                throw lines.error(name + ": coefficient " + java.util.Arrays.toString(idx) + " is the subnormal number "
+                        + c[flat] + ", which LAMMPS' number parser rejects");
+            }
+        }
     }
 
     private void readTriplet(String[] t) {
@@ -164,7 +193,7 @@ public final class Uf3FileReader {
         String j = element(t[2]);
         String k = element(t[3]);
         Tokens.integer(t[4], lines, "the leading trim");
-        Tokens.integer(t[5], lines, "the trailing trim");
+        int trail = Tokens.integer(t[5], lines, "the trailing trim");
         boolean uniform = spacing(t[6]);
         String name = c + "-" + j + "-" + k;
         duplicate("3B " + Uf3Model.tripletKey(c, j, k));
@@ -207,6 +236,7 @@ public final class Uf3FileReader {
                 System.arraycopy(row, 0, coeff, (a * m + b) * n, n);
             }
         }
+        checkCoefficients(coeff, new int[] {l, m, n}, trail, "3B " + name);
         if (j.equals(k)) {
             checkSameNeighbors(name, kIj, kIk, coeff, l, n, cutLine);
         }

@@ -53,7 +53,10 @@ public final class OutcarReader extends PullReader {
     private final List<String> vrhfin = new ArrayList<>();
     private final List<String> titel = new ArrayList<>();
     private final List<String> potcar = new ArrayList<>();
+    /** The element of each atom type, null until a POSITION block needs it. */
     private String[] symbols;
+    /** The most atoms of one configuration (3 coordinates of each must fit one Java array). */
+    private static final int MAX_IONS = Integer.MAX_VALUE / 3;
     /** The elements of the atoms of the pending POSITION block (a later 'ions per type' line cannot change them). */
     private String[] positionSymbols;
     private double pstress;
@@ -308,7 +311,7 @@ public final class OutcarReader extends PullReader {
                     + " types but the header has " + vrhfin.size() + " VRHFIN, " + titel.size() + " TITEL and "
                     + potcar.size() + " POTCAR lines");
         }
-        int total = 0;
+        long total = 0;
         for (int v : ionsPerType) {
             total += v;
         }
@@ -316,19 +319,31 @@ public final class OutcarReader extends PullReader {
             throw lines.error("'ions per type' (line " + ionsPerTypeLine + ") adds up to " + total + " but NIONS = "
                     + nions);
         }
-        String[] out = new String[total];
-        int at = 0;
+        if (total > MAX_IONS) {
+            throw lines.error("'ions per type' (line " + ionsPerTypeLine + ") adds up to " + total + " atoms, more than "
+                    + "the " + MAX_IONS + " one configuration can hold");
+        }
+        String[] out = new String[types];
         for (int k = 0; k < types; k++) {
-            String s = element(names.get(k));
-            if (s == null) {
+            out[k] = element(names.get(k));
+            if (out[k] == null) {
                 throw lines.error("POTCAR " + (k + 1) + " has " + from + " '" + names.get(k) + "', which does not name "
                         + "a chemical element");
             }
-            for (int j = 0; j < ionsPerType[k]; j++) {
-                out[at++] = s;
-            }
         }
         symbols = out;
+        return out;
+    }
+
+    /** The element of every atom, from the element of every type and 'ions per type'. */
+    private String[] atomSymbols(String[] perType, int n) {
+        String[] out = new String[n];
+        int at = 0;
+        for (int k = 0; k < perType.length; k++) {
+            for (int j = 0; j < ionsPerType[k]; j++) {
+                out[at++] = perType[k];
+            }
+        }
         return out;
     }
 
@@ -362,15 +377,23 @@ public final class OutcarReader extends PullReader {
 
     private void readPositionsAndForces() {
         int header = lines.line();
-        String[] sym = symbols();
-        int n = sym.length;
+        String[] perType = symbols();
+        int n = 0;
+        for (int v : ionsPerType) {
+            n += v; // at most MAX_IONS, checked by symbols()
+        }
         String dashes = lines.next();
         if (dashes == null || !dashes.trim().startsWith("---")) {
             throw lines.error("expected a line of dashes after the POSITION/TOTAL-FORCE header (line " + header + ")");
         }
-        double[] pos = new double[3 * n];
-        double[] f = new double[3 * n];
+        // sized by the rows read, not by the header's count, which a broken file may inflate
+        double[] pos = new double[3 * Math.min(n, 1024)];
+        double[] f = new double[pos.length];
         for (int a = 0; a < n; a++) {
+            if (3 * a == pos.length) {
+                pos = java.util.Arrays.copyOf(pos, (int) Math.min(3L * n, 2L * pos.length));
+                f = java.util.Arrays.copyOf(f, pos.length);
+            }
             String row = lines.next();
             if (row == null) {
                 throw lines.error("file ends after " + a + " of the " + n + " atom lines of the POSITION block at line "
@@ -391,7 +414,7 @@ public final class OutcarReader extends PullReader {
         }
         positions = pos;
         forces = f;
-        positionSymbols = sym;
+        positionSymbols = atomSymbols(perType, n);
         positionLine = header;
     }
 
