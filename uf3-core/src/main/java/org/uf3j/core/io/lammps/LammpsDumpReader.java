@@ -307,7 +307,12 @@ public final class LammpsDumpReader extends PullReader {
             columns = Columns.resolve(Tokens.split(header), options, lines);
             columnsHeader = header;
         }
-        f.rows = new String[f.atoms][];
+        if (f.atoms > Integer.MAX_VALUE / 3) {
+            throw lines.error("NUMBER OF ATOMS " + f.atoms + " is more than one snapshot can hold (" + Integer.MAX_VALUE / 3
+                    + ")");
+        }
+        // sized by the lines read, not by NUMBER OF ATOMS, which a broken file may inflate
+        List<String[]> rows = new ArrayList<>(Math.min(f.atoms, 1024));
         for (int a = 0; a < f.atoms; a++) {
             String line = lines.next();
             if (line == null) {
@@ -321,8 +326,9 @@ public final class LammpsDumpReader extends PullReader {
                         + (t.length > 0 && t[0].startsWith("ITEM:") ? " (the snapshot has fewer atoms than its NUMBER "
                         + "OF ATOMS)" : ""));
             }
-            f.rows[a] = t;
+            rows.add(t);
         }
+        f.rows = rows.toArray(new String[0][]);
         return true;
     }
 
