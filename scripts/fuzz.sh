@@ -134,6 +134,9 @@ java_classpath() {
 }
 
 # run_java NAME SECONDS WORKDIR MODULE CLASS
+# A hang (> 1 s) or running out of memory ends Jazzer's process even with --keep_going; the run
+# then starts again (from the corpus it grew) until the seconds are used up, so every target gets
+# its full time. execs is the sum over the restarts.
 run_java() {
   local name="$1" secs="$2" work="$3" module="$4" class="$5"
   local findings="$root/$module/src/test/resources/fuzz/$name/findings"
@@ -143,25 +146,32 @@ run_java() {
   local dirs=("$work/corpus" "$work/seeds")
   [[ -d "$own_seeds" ]] && dirs+=("$own_seeds")
   [[ $(ls "$findings" | wc -l) -gt 0 ]] && dirs+=("$findings")
-  local status=0
-  # -timeout=1: a second per input at most; --keep_going: go on after a Java finding (one
-  # artifact per distinct stack trace); hangs and out-of-memory end the run.
-  java -Xmx768m -XX:+UseSerialGC -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
-    --target_class="$class" --instrumentation_includes='org.uf3j.**' --keep_going=100 \
-    --reproducer_path="$work/reproducers" \
-    -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
-    -artifact_prefix="$findings/" "${dirs[@]}" > "$work/log.txt" 2>&1 || status=$?
+  local end=$(( SECONDS + secs )) execs=0 abnormal=0 runs=0 status n
+  : > "$work/log.txt"
+  while (( end - SECONDS >= 3 && runs < 30 )); do
+    runs=$(( runs + 1 ))
+    status=0
+    # -timeout=1: a second per input at most; --keep_going: go on after a Java finding (one
+    # artifact per distinct stack trace).
+    java -Xmx768m -XX:+UseSerialGC -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
+      --target_class="$class" --instrumentation_includes='org.uf3j.**' --keep_going=100 \
+      --reproducer_path="$work/reproducers" \
+      -max_total_time="$(( end - SECONDS ))" -timeout=1 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
+      -artifact_prefix="$findings/" "${dirs[@]}" > "$work/run.txt" 2>&1 || status=$?
+    cat "$work/run.txt" >> "$work/log.txt"
+    # executions of this run: the largest count libFuzzer printed (status lines "#N", "Done N runs", final stats)
+    n="$(grep -aoE '^#[0-9]+|^Done [0-9]+ runs|number_of_executed_units: *[0-9]+' "$work/run.txt" \
+      | grep -oE '[0-9]+' | sort -n | tail -1 || true)"
+    execs=$(( execs + ${n:-0} ))
+    [[ $status -eq 0 ]] && break
+    if ! grep -aqE 'Test unit written to|artifact_prefix=.*(crash|timeout|oom)-' "$work/run.txt"; then
+      abnormal=$(( abnormal + 1 )) # ended abnormally without saving an input: counted, the log says why
+      echo "[fuzz] $name: Jazzer exited with status $status without an artifact; see $work/log.txt" >&2
+      break
+    fi
+  done
   local after; after="$(ls "$findings" | wc -l)"
-  local execs
-  execs="$(grep -oE '^Done [0-9]+ runs' "$work/log.txt" | tail -1 | grep -oE '[0-9]+' || true)"
-  [[ -n "$execs" ]] || execs="$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$work/log.txt" | grep -oE '[0-9]+$' | tail -1 || true)"
-  [[ -n "$execs" ]] || execs="$(grep -oE '^#[0-9]+' "$work/log.txt" | tail -1 | tr -d '#' || true)"
-  local crashes=$(( after - before ))
-  if [[ $status -ne 0 && $crashes -eq 0 ]]; then
-    crashes=1 # the run ended abnormally without saving an input: count it, the log says why
-    echo "[fuzz] $name: Jazzer exited with status $status without an artifact; see $work/log.txt" >&2
-  fi
-  echo "execs=${execs:-0} crashes=$crashes"
+  echo "execs=$execs crashes=$(( after - before + abnormal ))"
 }
 
 # --- the loop over targets --------------------------------------------------------------------

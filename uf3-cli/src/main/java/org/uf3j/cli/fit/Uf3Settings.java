@@ -149,6 +149,9 @@ public record Uf3Settings(String yaml, List<String> notes) {
                     throw error(key + (el.isArray() ? "[" + i + "]" : ""), "'" + out.get(i) + "' is not a chemical element");
                 }
             }
+            if (out.isEmpty()) {
+                throw error(key, "is empty: give the elements, e.g. elements: [W]");
+            }
             out.sort(Elements.BY_ATOMIC_NUMBER);
             return out;
         }
