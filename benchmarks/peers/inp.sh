@@ -2,7 +2,8 @@
 # InP head to head on one split (issue 12): UF2, UF2,3, POD, SNAP and Vashishta judged on the same
 # held-out configurations of the FitSNAP InP set (Cusentino et al. 2020) and timed in the same LAMMPS.
 #
-#   benchmarks/peers/inp.sh            (about 5 minutes on 2 cores)
+#   benchmarks/peers/inp.sh              (about 5 minutes on 2 cores)
+#   benchmarks/peers/inp.sh --plot-only  (redraws results/inp-cost.png from the committed inp.json)
 #
 # 1. uf3 fit examples/inp/inp.yaml (UF2,3) and the same configuration without three_body (UF2):
 #    one stratified 80/20 split, seed 0 (train-indices.txt, the same for both: checked), the
@@ -21,9 +22,11 @@
 #    thread; the models interleaved over ROUNDS rounds (fresh box each segment); the median of
 #    Loop time / (steps · atoms) in µs (and that times LAMMPS' "% CPU use", the CPU time: the
 #    machine is shared, see benchmarks/README.md).
+# 6. results/inp-cost.png: error against cost, log axes, energy and force panels, drawn by
+#    org.uf3j.bench.peers.CostAccuracyPlot from inp.json.
 #
 # Prints one line per model: MODEL energy_rmse_meV=X force_rmse_eVA=Y us_per_atom_step=Z
-# and writes benchmarks/peers/results/inp.{json,md} (+ the split, inp-train-indices.txt).
+# and writes benchmarks/peers/results/inp.{json,md,png} (+ the split, inp-train-indices.txt).
 # Env: UF3_DATA (default <repo>/../shared/data), PEERS_WORK (scratch directory; default a temporary
 #      one, removed at the end), ROUNDS (default 3), UF3_JAVA_OPTS (default -Xmx8g for the fits).
 set -euo pipefail
@@ -33,6 +36,15 @@ data="${UF3_DATA:-$repo/../shared/data}/inp-cusentino2020/JSON"
 results="$here/results"
 rounds="${ROUNDS:-3}"
 log() { echo "[peers inp] $*" >&2; }
+
+# plot: draws results/inp-cost.png from results/inp.json
+plot() {
+  source "$repo/benchmarks/paper/lib.sh"
+  build_jar
+  java -Xmx256m -cp "$jar" org.uf3j.bench.peers.CostAccuracyPlot "$results/inp.json" "$results/inp-cost.png" \
+    "InP (held-out 20 %): test error against MD cost"
+}
+if [[ "${1:-}" == "--plot-only" ]]; then plot; exit 0; fi
 [[ -d "$data" ]] || { log "no InP FitSNAP data at $data (set UF3_DATA to the shared data directory)"; exit 2; }
 if [[ -n "${PEERS_WORK:-}" ]]; then work="$PEERS_WORK"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 export UF3_JAVA_OPTS="${UF3_JAVA_OPTS:--Xmx8g}"
@@ -258,3 +270,4 @@ json.dump(table, open(results + "/inp.json", "w"), indent=1)
 open(results + "/inp.md", "w").write("\n".join(md) + "\n")
 print("\n".join(lines))
 EOF
+plot
