@@ -265,7 +265,7 @@ for g in sorted(groups):
     md.append("| %s | %d | " % (g, scores[models[0]]["groups"][g]["configs"]) + " | ".join(
         "%.2f / %.4f" % (scores[m]["groups"][g]["energy_rmse_meV"], scores[m]["groups"][g]["force_rmse_eVA"]) for m in models) + " |")
 md += ["", "Fit peak RSS is the process' (the JVM sizes its heap up to -Xmx8g); the live heap is what uf3 fit "
-       "measured it needed."]
+       "measured it needed.", "", "![error against cost](inp-cost.png)"]
 json.dump(table, open(results + "/inp.json", "w"), indent=1)
 open(results + "/inp.md", "w").write("\n".join(md) + "\n")
 print("\n".join(lines))

@@ -3,8 +3,8 @@
 # same 7,753 held-out configurations of the W-14 tungsten set and timed in the same LAMMPS, beside
 # the GAP, SNAP and qSNAP errors the UF3 paper publishes.
 #
-#   benchmarks/peers/w14.sh               (about 45 minutes on 2 shared cores, most of it LAMMPS run 0
-#                                          on 5 x 9,691 configurations)
+#   benchmarks/peers/w14.sh               (25 minutes on 2 cores shared at load ~14, most of it
+#                                          LAMMPS run 0 on 5 x 9,691 configurations and the scoring)
 #   benchmarks/peers/w14.sh --plot-only   (redraws results/w14-cost.png from the committed w14.json)
 #
 # 1. uf3 fit benchmarks/peers/w14-uf23.yaml (UF2,3) and w14-uf2.yaml (UF2): the paper's training
@@ -18,7 +18,7 @@
 # 3. EAM (potentials/W_zhou.eam.alloy, Zhou et al. 2001) and SNAP (examples/snap/W_2940_2017_2.snap:
 #    SNAP overlaid on ZBL, Wood & Thompson 2017) as LAMMPS ships them: trained elsewhere.
 # 4. Every model evaluated by LAMMPS (run 0, one process per model looping over all 9,691
-#    configurations) ; errors on the 7,753 test configurations: energy RMSE per atom (meV/atom),
+#    configurations); errors on the 7,753 test configurations: energy RMSE per atom (meV/atom),
 #    force RMSE per Cartesian component (eV/Å). UF2 and UF2,3 carry their fitted one-body energy
 #    (added to the .uf3 energy) and POD its one-body term; EAM and SNAP have another energy zero,
 #    so each gets a W reference energy fitted (least squares per atom) on the training part only.
