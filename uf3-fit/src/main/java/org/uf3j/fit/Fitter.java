@@ -5,6 +5,8 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.uncertainty.Posterior;
+import org.uf3j.fit.uncertainty.PosteriorEstimator;
 
 /**
  * The fitting pipeline: settings → basis layout → featurise and accumulate the normal equations
@@ -98,13 +100,17 @@ public final class Fitter {
         LossWeights lw = scoring.withKappa(kappa);
         DMatrixRMaj a = total.matrix(lw);
         regularizer.addTo(a, reg);
-        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw), settings.solverOptions());
+        double[][] inverse = {null};
+        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw), settings.solverOptions(),
+                settings.posterior() ? f -> inverse[0] = PosteriorEstimator.inverse(f, layout.size()) : null);
         Uf3Model model = layout.toModel(sol.x());
+        Posterior posterior = inverse[0] == null ? null
+                : PosteriorEstimator.estimate(layout, total, lw, regularizer, reg, inverse[0], sol.x(), cv);
         progress.advance(1);
         long t3 = System.nanoTime();
         FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t3 - t0));
         return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, stats, timings, heap.peakLive(),
-                heap.peakPools());
+                heap.peakPools(), posterior);
     }
 
     private static double sec(long nanos) {
