@@ -72,7 +72,11 @@ public final class Fitter {
         double kappa = settings.kappas()[0];
         long t1;
         long t2;
-        if (settings.crossValidates()) {
+        // a posterior calibrates its noise on cross-validation residuals: a single candidate is then
+        // cross-validated too (same featurisation, k more solves); its CV is not reported as a choice
+        boolean foldSums = settings.crossValidates()
+                || settings.posterior() && Math.min(settings.folds(), training.size()) >= 2;
+        if (foldSums) {
             int k = Math.min(settings.folds(), training.size());
             int[] fold = settings.stratifiedFolds() ? DataSplit.stratifiedFolds(training, k, settings.seed())
                     : DataSplit.folds(training.size(), k, settings.seed());
@@ -97,6 +101,10 @@ public final class Fitter {
             t2 = t1;
             progress.stage("solving", 1);
         }
+        CrossValidation.Result noiseCv = cv;
+        if (!settings.crossValidates()) {
+            cv = null;
+        }
         LossWeights lw = scoring.withKappa(kappa);
         DMatrixRMaj a = total.matrix(lw);
         regularizer.addTo(a, reg);
@@ -105,7 +113,7 @@ public final class Fitter {
                 settings.posterior() ? f -> inverse[0] = PosteriorEstimator.inverse(f, layout.size()) : null);
         Uf3Model model = layout.toModel(sol.x());
         Posterior posterior = inverse[0] == null ? null
-                : PosteriorEstimator.estimate(layout, total, lw, regularizer, reg, inverse[0], sol.x(), cv);
+                : PosteriorEstimator.estimate(layout, total, lw, inverse[0], sol.x(), noiseCv);
         progress.advance(1);
         long t3 = System.nanoTime();
         FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t3 - t0));

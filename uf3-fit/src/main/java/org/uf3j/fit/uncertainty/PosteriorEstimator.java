@@ -6,7 +6,6 @@ import org.uf3j.fit.CrossValidation;
 import org.uf3j.fit.Gram;
 import org.uf3j.fit.LossWeights;
 import org.uf3j.fit.NormalEquations;
-import org.uf3j.fit.Regularization;
 import org.uf3j.fit.Regularizer;
 import org.uf3j.fit.solve.CholeskyFactor;
 
@@ -16,28 +15,28 @@ import org.uf3j.fit.solve.CholeskyFactor;
  * <p><b>Model.</b> The fit minimises L(c) = Σ_rows a_r (x_r·c − y_r)² + cᵀRc, with a_r the κ/σ row
  * factors of {@link LossWeights} and R the curvature/ridge matrix of {@link Regularizer}; its normal
  * matrix is A = Σ a_r x_r x_rᵀ + R. Reading exp(−L/(2τ)) as likelihood × prior (Gaussian noise of
- * variance τ/a_r on row r, Gaussian prior of precision R/τ) gives a Gaussian posterior whose mean is
- * exactly the fitted coefficients and whose covariance is Σ = τ A⁻¹ — the factor of A that the final
- * solve made is reused ({@link org.uf3j.fit.LinearSolver#solve(DMatrixRMaj, double[],
- * org.uf3j.fit.solve.SolverOptions, java.util.function.Consumer)}), nothing is factored twice.
+ * variance τ/a_r on row r, the regulariser a Gaussian prior of precision R/τ) gives a Gaussian
+ * posterior whose mean is exactly the fitted coefficients and whose covariance is τ A⁻¹. A⁻¹ comes
+ * from the factor of A that the final solve made ({@link org.uf3j.fit.LinearSolver#solve(DMatrixRMaj,
+ * double[], org.uf3j.fit.solve.SolverOptions, java.util.function.Consumer)}): nothing is factored twice.
  *
- * <p><b>τ by evidence maximisation.</b> With every precision scaled by 1/τ, the log marginal
- * likelihood is −(n/2) ln τ − L_min/(2τ) + const (the τ-dependence of the prior's and the posterior's
- * determinants cancels), so τ̂ = L_min/n with L_min the minimum of the loss and n the number of rows.
- *
- * <p><b>Noise variances calibrated on the cross-validation residuals.</b> That same likelihood would
- * tie the energy noise to the force noise through κ and the σ's, which are chosen for the fit's
- * balance, not measured: on W-14 it would make the energy noise far smaller than the observed
- * energy errors. So the noise variances of energies (per atom) and of force components are set
- * separately, by matching the mean predicted variance to the mean squared error the fit makes on
- * data it has not seen: s² = max(0, MSE_CV − τ̂ · mean_rows(xᵀA⁻¹x)), where MSE_CV is the pooled
- * k-fold cross-validation error at the chosen hyper-parameters (already computed by
- * {@link CrossValidation}, at no extra cost) and the mean of xᵀA⁻¹x over the training rows is
- * tr(A⁻¹G)/n from the accumulated sums G. Training residuals would be optimistic (the fit has seen
- * them); CV residuals are the honest estimate of the error on new data of the same kind. Without
- * cross-validation (a single candidate) the training errors are used, and the result says so.
- * Errors on configurations unlike the training data are not covered by s²; that is the job of the
- * parameter term xᵀΣx, which grows away from the data.
+ * <p><b>Temperatures and noise, calibrated on the cross-validation residuals (the choice, and why).</b>
+ * One τ for all rows, e.g. by evidence maximisation (τ = L_min/n), ties the energy noise to the
+ * force noise through κ and the σ's, which are set for the balance of the fit, not measured: force
+ * rows outnumber energy rows 100-1000 to 1, so the evidence τ describes the forces and makes the
+ * implied energy noise τ/a_E far smaller than the energy errors (on W-14, σ_E came out a constant
+ * 5.5 meV/atom, almost all of it noise). Instead each kind of target t (energies per atom, force
+ * components) gets the temperature at which the fit's own row weight implies the error the fit
+ * actually makes on data it has not seen: τ_t = a_t · MSE_t, with MSE_t the pooled k-fold
+ * cross-validation error at the chosen hyper-parameters (computed by {@link CrossValidation} from
+ * the fold sums, at no extra featurisation; a single candidate is cross-validated for this). The
+ * noise is what the parameter term does not explain: s_t² = MSE_t − τ_t·mean_rows(xᵀA⁻¹x) =
+ * MSE_t (1 − γ_t/n_t), with γ_t = tr(A⁻¹ a_t G_t) the number of coefficients the rows of kind t
+ * determine (G_t the accumulated sums) — the classical degrees-of-freedom correction. Training
+ * residuals would be optimistic (the fit has seen them); CV residuals are the honest estimate of
+ * the error on new data of the same kind. Without folds (fewer than 2 configurations) the training
+ * errors are used and the result says so. Errors on configurations unlike the training data are
+ * not in s²: that is the job of τ xᵀA⁻¹x, which grows away from the data.
  */
 public final class PosteriorEstimator {
 
@@ -50,20 +49,13 @@ public final class PosteriorEstimator {
      * @param layout      the fit's columns
      * @param total       the normal-equation sums of all training data (symmetrised)
      * @param lw          the loss weights of the final solve (chosen κ)
-     * @param regularizer the fit's regulariser and {@code reg} its chosen strengths
-     * @param inverse     A⁻¹ (p×p row-major, from {@link #inverse}; scaled in place to Σ = τ A⁻¹ and kept)
+     * @param inverse     A⁻¹ (p×p row-major, from {@link #inverse}; kept by the posterior, not copied)
      * @param x           the fitted coefficients
      * @param cv          the cross-validation result, or null
      */
-    public static Posterior estimate(BasisLayout layout, NormalEquations total, LossWeights lw, Regularizer regularizer,
-                                     Regularization reg, double[] inverse, double[] x, CrossValidation.Result cv) {
+    public static Posterior estimate(BasisLayout layout, NormalEquations total, LossWeights lw, double[] inverse, double[] x,
+                                     CrossValidation.Result cv) {
         int p = layout.size();
-        long rows = total.energy().rows() + total.forces().rows();
-        if (total.virial() != null && lw.virialWeight() > 0) {
-            rows += total.virial().rows();
-        }
-        double lossMin = total.loss(x, lw) + regularizer.penalty(x, reg);
-        double tau = rows > 0 && lossMin > 0 ? lossMin / rows : Double.MIN_NORMAL;
         double mseE;
         double mseF;
         String source;
@@ -76,12 +68,18 @@ public final class PosteriorEstimator {
             mseF = square(total.forceRmse(x));
             source = "training";
         }
-        double sE = noise(mseE, tau * meanQuadratic(total.energy(), inverse, p));
-        double sF = noise(mseF, tau * meanQuadratic(total.forces(), inverse, p));
-        for (int q = 0; q < inverse.length; q++) {
-            inverse[q] *= tau;
+        double tauE = temperature(lw.energyFactor(total.energy().weight()), mseE);
+        double tauF = temperature(lw.forceFactor(total.forces().weight()), mseF);
+        if (tauE == 0 && tauF == 0) {
+            throw new IllegalArgumentException("no energy or force errors to calibrate the posterior on");
         }
-        return new Posterior(layout.spec(), x, inverse, new Posterior.Noise(tau, sE, sF, source, lw.kappa()));
+        double sE = noise(mseE, tauE * meanQuadratic(total.energy(), inverse, p));
+        double sF = noise(mseF, tauF * meanQuadratic(total.forces(), inverse, p));
+        return new Posterior(layout.spec(), x, inverse, new Posterior.Noise(tauE, tauF, sE, sF, source, lw.kappa()), true);
+    }
+
+    private static double temperature(double rowFactor, double mse) {
+        return rowFactor > 0 && Double.isFinite(mse) ? rowFactor * mse : 0.0;
     }
 
     /** A⁻¹ from its Cholesky factor: the solve of the identity (p right-hand sides), symmetrised. */

@@ -25,8 +25,8 @@ import org.uf3j.fit.ModelSpec;
 
 /**
  * The posterior side file ({@value #NAME} beside the model): one line of JSON (format, version,
- * knots of every term, τ, noise variances) then, as little-endian float64, the p posterior means
- * and the lower triangle of Σ row by row (p(p+1)/2 numbers). Binary because Σ has p² entries
+ * knots of every term, τ_E, τ_F, noise variances) then, as little-endian float64, the p posterior
+ * means and the lower triangle of A⁻¹ row by row (p(p+1)/2 numbers). Binary because A⁻¹ has p² entries
  * (4,414 unknowns: 78 MB). A model works without it; with it, {@link #read} checks that the file
  * belongs to the model (same knots, same coefficients) and every problem is one line naming the
  * file and the field.
@@ -73,12 +73,13 @@ public final class PosteriorFile {
         ArrayNode ex = h.putArray("excluded");
         spec.excludedTriplets().forEach(ex::add);
         Posterior.Noise n = post.noise();
-        h.put("tau", n.tau());
+        h.put("tau_energy", n.tauEnergy());
+        h.put("tau_force", n.tauForce());
         h.put("energy_noise_variance", n.energyNoise());
         h.put("force_noise_variance", n.forceNoise());
         h.put("noise_source", n.source());
         h.put("kappa", n.kappa());
-        h.put("data", "float64 little-endian: columns means, then the covariance's lower triangle row by row");
+        h.put("data", "float64 little-endian: columns means, then the lower triangle of the inverse normal matrix A^-1 row by row");
         Path abs = file.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -87,7 +88,7 @@ public final class PosteriorFile {
             ByteBuffer buf = ByteBuffer.allocate(CHUNK * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             int p = post.size();
             double[] mean = post.mean();
-            double[] cov = post.covarianceView();
+            double[] cov = post.inverseView();
             for (double v : mean) {
                 put(buf, v, out);
             }
@@ -160,10 +161,11 @@ public final class PosteriorFile {
             }
             Posterior.Noise noise;
             try {
-                noise = new Posterior.Noise(number(file, h, "tau"), number(file, h, "energy_noise_variance"),
+                noise = new Posterior.Noise(number(file, h, "tau_energy"), number(file, h, "tau_force"),
+                        number(file, h, "energy_noise_variance"),
                         number(file, h, "force_noise_variance"), text(file, h, "noise_source"), number(file, h, "kappa"));
             } catch (IllegalArgumentException e) {
-                throw bad(file, "tau", "tau > 0 and noise variances >= 0 (" + e.getMessage() + ")");
+                throw bad(file, "tau_energy/tau_force", "temperatures and noise variances >= 0 (" + e.getMessage() + ")");
             }
             double[] mean = new double[p];
             double[] cov = new double[p * p];
@@ -184,7 +186,7 @@ public final class PosteriorFile {
             if (!r.atEnd()) {
                 throw bad(file, "data", "exactly " + p + " + " + ((long) p * (p + 1) / 2) + " float64 numbers, found more");
             }
-            Posterior post = new Posterior(spec, mean, cov, noise);
+            Posterior post = new Posterior(spec, mean, cov, noise, true);
             if (model != null) {
                 check(file, post, model);
             }

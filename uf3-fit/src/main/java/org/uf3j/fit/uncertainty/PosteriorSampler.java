@@ -9,7 +9,9 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.uf3j.core.model.Uf3Model;
 
 /**
- * Draws coefficient vectors from a {@link Posterior}: c = mean + L z with Σ = L Lᵀ (Cholesky) and z
+ * Draws coefficient vectors from a {@link Posterior}: c = mean + L z with Σ = τ_samples A⁻¹ = L Lᵀ
+ * (Cholesky; τ_samples the larger of the energy and force temperatures, so an ensemble is never
+ * narrower than either prediction) and z
  * standard normal from a seeded generator, so the same seed gives the same ensemble. Columns the
  * data never determined can make Σ semi-definite; a jitter of 1e-12 of the largest variance is then
  * added to the diagonal (a negligible change of the draws).
@@ -32,7 +34,11 @@ public final class PosteriorSampler {
         double jitter = 0;
         for (int attempt = 0; attempt < 6; attempt++) {
             DMatrixRMaj s = new DMatrixRMaj(p, p);
-            System.arraycopy(post.covarianceView(), 0, s.data, 0, p * p);
+            double tau = post.noise().tauSamples();
+            double[] inv = post.inverseView();
+            for (int q = 0; q < p * p; q++) {
+                s.data[q] = tau * inv[q];
+            }
             for (int q = 0; q < p; q++) {
                 s.data[q * p + q] += jitter;
             }

@@ -7,7 +7,7 @@ import org.uf3j.fit.Featurizer;
 /**
  * Predicted standard deviations of energies and forces from a {@link Posterior}: the structure's
  * rows (the same {@link Featurizer} rows the fit used, so a row times the coefficients is the
- * prediction) and xᵀΣx restricted to the columns the structure touches. One per thread: it keeps
+ * prediction) and τ xᵀA⁻¹x restricted to the columns the structure touches. One per thread: it keeps
  * its work arrays (up to p² doubles for Σ of the touched columns when they are not all of them).
  */
 public final class UncertaintyPredictor {
@@ -51,10 +51,10 @@ public final class UncertaintyPredictor {
         }
         double[] s;
         if (k == p) {
-            s = posterior.covarianceView();
+            s = posterior.inverseView();
         } else {
             sub = grow(sub, (long) k * k);
-            double[] cov = posterior.covarianceView();
+            double[] cov = posterior.inverseView();
             for (int a = 0; a < k; a++) {
                 int base = cols[a] * p;
                 for (int b = 0; b < k; b++) {
@@ -65,11 +65,11 @@ public final class UncertaintyPredictor {
         }
         QuadraticForms.diagonal(rows, m, k, s, product, quad);
         Posterior.Noise noise = posterior.noise();
-        double paramE = Math.max(0.0, quad[0]);
+        double paramE = noise.tauEnergy() * Math.max(0.0, quad[0]);
         double perAtom = Math.sqrt(paramE + noise.energyNoise());
         double[] f = new double[3 * n];
         for (int r = 0; r < 3 * n; r++) {
-            f[r] = Math.sqrt(Math.max(0.0, quad[1 + r]) + noise.forceNoise());
+            f[r] = Math.sqrt(noise.tauForce() * Math.max(0.0, quad[1 + r]) + noise.forceNoise());
         }
         return new Uncertainty(perAtom * n, perAtom, Math.sqrt(paramE), f);
     }

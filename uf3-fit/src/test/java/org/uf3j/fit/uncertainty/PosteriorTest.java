@@ -17,6 +17,7 @@ import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.Structure;
 import org.uf3j.core.testing.RandomStructures;
 import org.uf3j.fit.BasisLayout;
+import org.uf3j.fit.DataSplit;
 import org.uf3j.fit.FeatureBlock;
 import org.uf3j.fit.Featurizer;
 import org.uf3j.fit.FitResult;
@@ -66,38 +67,37 @@ class PosteriorTest {
         return new Fitter(settings).fit(train);
     }
 
-    @Test
-    void posteriorEqualsTheExplicitInverseOfABruteForceProblem() {
-        List<Configuration> train = data(25, 3);
-        FitResult fit = fit(train);
-        Posterior post = fit.posterior();
-        assertNotNull(post);
-        BasisLayout layout = new BasisLayout(spec());
-        int p = layout.size();
-        // explicit rows, one at a time
-        Featurizer fz = new Featurizer(layout);
-        List<double[]> eRows = new ArrayList<>(), fRows = new ArrayList<>();
-        List<Double> eY = new ArrayList<>(), fY = new ArrayList<>();
-        for (Configuration c : train) {
-            FeatureBlock b = fz.featurize(c);
-            double[] r = b.energyRow();
-            for (int q = 0; q < p; q++) {
-                r[q] /= c.size();
+    /** Explicit rows of a list of configurations: per-atom energy rows and force rows with their targets. */
+    record Rows(List<double[]> e, List<Double> ey, List<double[]> f, List<Double> fy) {
+        static Rows of(BasisLayout layout, List<Configuration> configs) {
+            Featurizer fz = new Featurizer(layout);
+            Rows r = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Configuration c : configs) {
+                FeatureBlock b = fz.featurize(c);
+                double[] row = b.energyRow();
+                for (int q = 0; q < row.length; q++) {
+                    row[q] /= c.size();
+                }
+                r.e.add(row);
+                r.ey.add(c.energy() / c.size());
+                for (int k = 0; k < 3 * c.size(); k++) {
+                    r.f.add(b.forceRow(k));
+                    r.fy.add(c.forces()[k]);
+                }
             }
-            eRows.add(r);
-            eY.add(c.energy() / c.size());
-            for (int k = 0; k < 3 * c.size(); k++) {
-                fRows.add(b.forceRow(k));
-                fY.add(c.forces()[k]);
-            }
+            return r;
         }
-        TargetStatistics st = TargetStatistics.of(train);
-        double aE = KAPPA / (st.sigmaEnergy() * st.sigmaEnergy() * eRows.size());
-        double aF = (1 - KAPPA) / (st.sigmaForce() * st.sigmaForce() * fRows.size());
+    }
+
+    /** {A (regularised normal matrix), c} of an explicit least-squares problem with the fit's weights. */
+    static Object[] solveExplicit(BasisLayout layout, Rows r, TargetStatistics st) {
+        int p = layout.size();
+        double aE = KAPPA / (st.sigmaEnergy() * st.sigmaEnergy() * r.e.size());
+        double aF = (1 - KAPPA) / (st.sigmaForce() * st.sigmaForce() * r.f.size());
         DMatrixRMaj a = new Regularizer(layout).matrix(REG);
         double[] rhs = new double[p];
-        addRows(a, rhs, eRows, eY, aE);
-        addRows(a, rhs, fRows, fY, aF);
+        addRows(a, rhs, r.e, r.ey, aE);
+        addRows(a, rhs, r.f, r.fy, aF);
         DMatrixRMaj inv = new DMatrixRMaj(p, p);
         assertTrue(CommonOps_DDRM.invert(a, inv));
         double[] c = new double[p];
@@ -106,46 +106,73 @@ class PosteriorTest {
                 c[i] += inv.get(i, j) * rhs[j];
             }
         }
+        return new Object[] {inv, c, aE, aF};
+    }
+
+    @Test
+    void posteriorEqualsTheExplicitInverseOfABruteForceProblem() {
+        List<Configuration> train = data(25, 3);
+        FitResult fit = fit(train);
+        Posterior post = fit.posterior();
+        assertNotNull(post);
+        BasisLayout layout = new BasisLayout(spec());
+        int p = layout.size();
+        TargetStatistics st = TargetStatistics.of(train);
+        Rows all = Rows.of(layout, train);
+        Object[] sol = solveExplicit(layout, all, st);
+        DMatrixRMaj inv = (DMatrixRMaj) sol[0];
+        double[] c = (double[]) sol[1];
+        double aE = (double) sol[2], aF = (double) sol[3];
         double[] mean = post.mean();
         for (int q = 0; q < p; q++) {
             assertEquals(c[q], mean[q], 1e-8 * (1 + Math.abs(c[q])), "mean " + q);
         }
-        double sseE = sse(eRows, eY, c), sseF = sse(fRows, fY, c);
-        DMatrixRMaj rm = new Regularizer(layout).matrix(REG);
-        double penalty = quad(rm.data, c, p);
-        double tau = (aE * sseE + aF * sseF + penalty) / (eRows.size() + fRows.size());
-        assertEquals(tau, post.noise().tau(), 1e-7 * tau);
-        double maxVar = 0;
+        double maxInv = 0;
         for (int q = 0; q < p; q++) {
-            maxVar = Math.max(maxVar, tau * inv.get(q, q));
+            maxInv = Math.max(maxInv, inv.get(q, q));
         }
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
-                assertEquals(tau * inv.get(i, j), post.covariance(i, j), 1e-8 * maxVar, "Σ " + i + "," + j);
+                assertEquals(inv.get(i, j), post.inverse(i, j), 1e-8 * maxInv, "A⁻¹ " + i + "," + j);
             }
         }
-        // noise: training MSE (no CV here) less the mean parameter variance of the rows
-        double sE = Math.max(0, sseE / eRows.size() - tau * meanQuad(inv.data, eRows, p));
-        double sF = Math.max(0, sseF / fRows.size() - tau * meanQuad(inv.data, fRows, p));
-        assertEquals("training", post.noise().source());
+        // 5-fold cross-validation by brute force: the same folds, each solved explicitly
+        int[] fold = DataSplit.stratifiedFolds(train, 5, 0);
+        double sqE = 0, sqF = 0;
+        long nE = 0, nF = 0;
+        for (int f = 0; f < 5; f++) {
+            List<Configuration> in = new ArrayList<>(), out = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                (fold[i] == f ? out : in).add(train.get(i));
+            }
+            double[] cf = (double[]) solveExplicit(layout, Rows.of(layout, in), st)[1];
+            Rows held = Rows.of(layout, out);
+            sqE += sse(held.e, held.ey, cf);
+            sqF += sse(held.f, held.fy, cf);
+            nE += held.e.size();
+            nF += held.f.size();
+        }
+        double mseE = sqE / nE, mseF = sqF / nF;
+        assertEquals("cross-validation", post.noise().source());
+        double tauE = aE * mseE, tauF = aF * mseF;
+        assertEquals(tauE, post.noise().tauEnergy(), 1e-7 * tauE);
+        assertEquals(tauF, post.noise().tauForce(), 1e-7 * tauF);
+        double sE = Math.max(0, mseE - tauE * meanQuad(inv.data, all.e, p));
+        double sF = Math.max(0, mseF - tauF * meanQuad(inv.data, all.f, p));
         assertEquals(sE, post.noise().energyNoise(), 1e-7 * (sE + 1e-12));
         assertEquals(sF, post.noise().forceNoise(), 1e-7 * sF);
         assertTrue(sF > 0, "the force noise of this data is 0.01 eV/Å");
 
-        // prediction on a new structure: sqrt(xᵀΣx + s²) from explicit rows
+        // prediction on a new structure: sqrt(τ xᵀA⁻¹x + s²) from explicit rows
         Configuration fresh = data(1, 99).get(0);
         Uncertainty u = new UncertaintyPredictor(post).predict(fresh);
-        FeatureBlock b = fz.featurize(fresh);
-        double[] er = b.energyRow();
+        Rows nr = Rows.of(layout, List.of(fresh));
         int n = fresh.size();
-        for (int q = 0; q < p; q++) {
-            er[q] /= n;
-        }
-        double vE = quad(post.covariance(), er, p);
+        double vE = tauE * quad(inv.data, nr.e.get(0), p);
         assertEquals(Math.sqrt(vE + sE), u.energyStdPerAtom(), 1e-9 * u.energyStdPerAtom());
         assertEquals(n * u.energyStdPerAtom(), u.energyStd(), 1e-12 * u.energyStd());
         for (int k = 0; k < 3 * n; k++) {
-            double vF = quad(post.covariance(), b.forceRow(k), p);
+            double vF = tauF * quad(inv.data, nr.f.get(k), p);
             assertEquals(Math.sqrt(vF + sF), u.forceStd()[k], 1e-9 * u.forceStd()[k], "force row " + k);
         }
     }
@@ -208,11 +235,12 @@ class PosteriorTest {
         double tol = 4 * Math.sqrt(2.0 / k);
         for (int r = 0; r < rows; r++) {
             double var = (sq[r] - sum[r] * sum[r] / k) / (k - 1);
-            double predicted = u.forceStd()[r] * u.forceStd()[r] - sF;
+            double predicted = (u.forceStd()[r] * u.forceStd()[r] - sF) * post.noise().tauSamples() / post.noise().tauForce();
             assertEquals(predicted, var, tol * predicted, "force row " + r);
         }
         double eVar = (eSq - eSum * eSum / k) / (k - 1);
-        double pe = u.energyParameterStdPerAtom() * u.energyParameterStdPerAtom();
+        double pe = u.energyParameterStdPerAtom() * u.energyParameterStdPerAtom() * post.noise().tauSamples()
+                / post.noise().tauEnergy();
         assertEquals(pe, eVar, tol * pe);
     }
 
