@@ -15,6 +15,11 @@ import org.uf3j.core.io.extxyz.ExtXyzOptions;
 import org.uf3j.core.io.extxyz.ExtXyzWriter;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.DataSplit;
+import org.uf3j.fit.FeaturizationException;
+import org.uf3j.fit.uncertainty.Calibration;
+import org.uf3j.fit.uncertainty.Uncertainty;
+import org.uf3j.fit.uncertainty.UncertaintyBatch;
+import org.uf3j.plot.CalibrationPlots;
 import org.uf3j.fit.metrics.BatchEvaluator;
 import org.uf3j.fit.metrics.MetricsAccumulator;
 import org.uf3j.fit.metrics.MetricsReport;
@@ -35,8 +40,10 @@ import picocli.CommandLine.Spec;
                 "  uf3 eval --potential model.json --structures test.xyz --json > predictions.json",
                 "  uf3 eval --potential model.json --structures test.xyz --write-xyz predicted.xyz",
                 "  uf3 eval --potential model.json --structures all.xyz --exclude-indices fit/train-indices.txt",
+                "  uf3 eval --potential fit/model.json --structures test.xyz --uncertainty --calibration-plot cal.png",
                 "", "--json prints {\"structures\":[{\"energy\":E,\"forces\":[[fx,fy,fz],...],"
                 + "\"virial\":[xx,yy,zz,yz,xz,xy]},...]}",
+                "(with --uncertainty also \"energy_std\":s,\"forces_std\":[[sx,sy,sz],...])",
                 "(eV, eV/Å, eV; virial positive under compression, as LAMMPS) with full double precision."})
 public final class EvalCommand implements Callable<Integer> {
     @ParentCommand
@@ -73,6 +80,20 @@ public final class EvalCommand implements Callable<Integer> {
                     + "is its test set.")
     Path excludeIndices;
 
+    @Option(names = "--uncertainty",
+            description = "Also predict the standard deviation of every energy and force component from the fit's "
+                    + "Bayesian posterior (posterior.uf3p beside the potential, or --posterior); with reference data, "
+                    + "report the fraction of errors within 1σ and 2σ.")
+    boolean uncertainty;
+
+    @Mixin
+    PosteriorOption posteriorOption;
+
+    @Option(names = "--calibration-plot", paramLabel = "OUT.png",
+            description = "With --uncertainty and reference data: write the calibration plot (observed vs expected "
+                    + "coverage; |error| vs predicted σ for energies and forces).")
+    Path calibrationPlot;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -82,7 +103,7 @@ public final class EvalCommand implements Callable<Integer> {
     private int[] excluded = new int[0];
 
     private record Row(String source, String type, int atoms, double energy, Double reference, double maxForce,
-                       double forceRmse, int energyIndex) {
+                       double forceRmse, int energyIndex, double sigmaPerAtom) {
     }
 
     @Override
@@ -91,6 +112,12 @@ public final class EvalCommand implements Callable<Integer> {
         LoadedPotential lp = potential.load();
         boolean uf3File = lp.format() == PotentialFormat.LAMMPS_UF3;
         JavaEvaluator evaluator = new JavaEvaluator(lp.model());
+        if (calibrationPlot != null && !uncertainty) {
+            throw new CliException("--calibration-plot needs --uncertainty");
+        }
+        UncertaintyBatch sigmas = uncertainty ? new UncertaintyBatch(posteriorOption.load(potential.file(), lp.model()), threads)
+                : null;
+        Calibration.Builder calibration = new Calibration.Builder();
         BatchEvaluator batch = new BatchEvaluator(evaluator, threads);
         ExtXyzOptions options = new ExtXyzOptions(energyKey, forcesKey);
         Progress progress = json ? Progress.off() : Progress.of(root);
@@ -109,6 +136,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<Configuration> pending = new ArrayList<>(BATCH);
         Runnable flush = () -> {
             Evaluation[] ev = batch.evaluate(pending);
+            Uncertainty[] un = sigmas == null ? null : predictSigmas(sigmas, pending);
             for (int i = 0; i < pending.size(); i++) {
                 Configuration c = pending.get(i);
                 Evaluation e = ev[i];
@@ -116,9 +144,16 @@ public final class EvalCommand implements Callable<Integer> {
                     if (count[0] > 0) {
                         out.print(',');
                     }
-                    out.print(Json.evaluation(e));
+                    out.print(un == null ? Json.evaluation(e) : Json.evaluation(e, un[i].energyStd(), un[i].forceStd()));
                 } else {
-                    rows.add(row(c, e, c.hasEnergy() ? withEnergy[0]++ : -1));
+                    rows.add(row(c, e, c.hasEnergy() ? withEnergy[0]++ : -1, un == null ? Double.NaN : un[i].energyStdPerAtom()));
+                }
+                if (un != null && c.hasForces()) {
+                    double[] err = e.forces().clone();
+                    for (int q = 0; q < err.length; q++) {
+                        err[q] -= c.forces()[q];
+                    }
+                    calibration.forces(err, un[i].forceStd());
                 }
                 metrics.add(c, e);
                 if (xyz != null) {
@@ -162,11 +197,47 @@ public final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         printText(out, lp, rows, metrics, count[0], atoms[0], skippedCount[0]);
+        if (sigmas != null) {
+            printCalibration(out, lp, rows, metrics, calibration);
+        }
         out.flush();
         return 0;
     }
 
-    private static Row row(Configuration c, Evaluation e, int energyIndex) {
+    private static Uncertainty[] predictSigmas(UncertaintyBatch sigmas, List<Configuration> configs) {
+        try {
+            return sigmas.predict(configs);
+        } catch (FeaturizationException e) {
+            throw new CliException("--uncertainty: " + e.getMessage(), e);
+        }
+    }
+
+    /** The calibration report (and plot) of the predicted σ against the reference labels. */
+    private void printCalibration(PrintWriter out, LoadedPotential lp, List<Row> rows, MetricsAccumulator metrics,
+                                  Calibration.Builder calibration) throws IOException {
+        for (Row r : rows) {
+            if (r.reference != null) {
+                double predicted = r.energy + metrics.offsetOf(r.energyIndex);
+                calibration.energy(r.type, (predicted - r.reference) / r.atoms, r.sigmaPerAtom);
+            }
+        }
+        Calibration cal = calibration.build();
+        out.println();
+        if (cal.energies() == 0 && cal.forces() == 0) {
+            out.println("(no reference energies or forces: no calibration of the predicted σ)");
+            return;
+        }
+        out.print(cal.report());
+        if (lp.format() == PotentialFormat.LAMMPS_UF3) {
+            out.println("  (energy errors after the per-element offsets above: a .uf3 file has no one-body energies)");
+        }
+        if (calibrationPlot != null) {
+            CalibrationPlots.write(cal, structures.getFileName().toString(), calibrationPlot);
+            out.println("wrote " + calibrationPlot + " (calibration: coverage; |error| vs σ)");
+        }
+    }
+
+    private static Row row(Configuration c, Evaluation e, int energyIndex, double sigmaPerAtom) {
         double maxF = 0;
         double sq = 0;
         double[] f = e.forces();
@@ -183,7 +254,7 @@ public final class EvalCommand implements Callable<Integer> {
             rmse = Math.sqrt(sq / ref.length);
         }
         return new Row(c.source(), c.configType(), c.size(), e.energy(), c.hasEnergy() ? c.energy() : null, maxF, rmse,
-                energyIndex);
+                energyIndex, sigmaPerAtom);
     }
 
     /** The positions --exclude-indices names (empty without the option). */
@@ -254,6 +325,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (refs) {
             h.append(String.format(" %13s %13s", "ref E/atom", "ΔE meV/atom"));
         }
+        boolean withSigma = rows.stream().anyMatch(r -> !Double.isNaN(r.sigmaPerAtom));
+        if (withSigma) {
+            h.append(String.format(" %13s", "σE meV/atom"));
+        }
         h.append(String.format(" %13s", "max|F| eV/Å"));
         boolean forceRefs = rows.stream().anyMatch(r -> !Double.isNaN(r.forceRmse));
         if (forceRefs) {
@@ -271,6 +346,9 @@ public final class EvalCommand implements Callable<Integer> {
                 } else {
                     b.append(String.format(" %13s %13s", "-", "-"));
                 }
+            }
+            if (withSigma) {
+                b.append(String.format(" %13.3f", 1000 * r.sigmaPerAtom));
             }
             b.append(String.format(" %13.5f", r.maxForce));
             if (forceRefs) {

@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 import org.uf3j.plot.PropertyPlots;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.LoadedPotential;
+import org.uf3j.core.model.Uf3Model;
+import org.uf3j.fit.uncertainty.Posterior;
+import org.uf3j.fit.uncertainty.PosteriorSampler;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.properties.CubicLattice;
 import org.uf3j.properties.PropertyOptions;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "phonons.png and eos.png."},
         footer = {"", "Examples:",
                 "  uf3 properties --potential out/model.json --structure bcc -o props",
-                "  uf3 properties --potential W.uf3 --compare tungsten-dft --no-phonons"})
+                "  uf3 properties --potential W.uf3 --compare tungsten-dft --no-phonons",
+                "  uf3 properties --potential fit/model.json --samples 20 --no-surfaces   (mean ± std over posterior draws)"})
 public final class PropertiesCommand implements Callable<Integer> {
     @ParentCommand
     Uf3Command root;
@@ -75,6 +79,17 @@ public final class PropertiesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Directory for JSON, Markdown and PNG files.")
     Path output;
 
+    @Option(names = "--samples", paramLabel = "K",
+            description = "Also compute every property for K models drawn from the fit's Bayesian posterior and report "
+                    + "mean ± std over them (phonons are skipped for the samples).")
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the posterior draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    PosteriorOption posteriorOption;
+
     @Override
     public Integer call() throws IOException {
         LoadedPotential lp = potential.load();
@@ -107,6 +122,25 @@ public final class PropertiesCommand implements Callable<Integer> {
             report = PropertySuite.run(ev, el, lattice, options);
         }
         String md = "# Properties of " + potential.file().getFileName() + "\n\n" + report.toMarkdown();
+        SampleStatistics sampled = null;
+        if (samples < 0) {
+            throw new CliException("--samples must be >= 0, got " + samples);
+        }
+        if (samples > 0) {
+            Posterior post = posteriorOption.load(potential.file(), lp.model());
+            List<Uf3Model> models = new PosteriorSampler(post).models(lp.model(), samples, seed);
+            PropertyOptions sampleOptions = options.withProperties(!noElastic, !noVacancy, !noSurfaces, false);
+            List<Map<String, Object>> maps = new java.util.ArrayList<>();
+            try (Progress.Bar bar = Progress.of(root).start("samples", samples, "models")) {
+                for (Uf3Model m : models) {
+                    maps.add(PropertySuite.run(new JavaEvaluator(m), el, lattice, sampleOptions).toMap());
+                    bar.step(1);
+                }
+            }
+            sampled = SampleStatistics.of(maps);
+            md += "\n## Over " + samples + " models drawn from the posterior (seed " + seed + ")\n\n"
+                    + sampled.markdown(report.toMap());
+        }
         if (lp.format() == PotentialFormat.LAMMPS_UF3) {
             md += "\n> " + potential.file().getFileName() + " is a .uf3 file without one-body energies: E per atom lacks them; "
                     + "formation and surface energies, elastic constants and phonons are unaffected.\n";
@@ -123,6 +157,9 @@ public final class PropertiesCommand implements Callable<Integer> {
             Files.createDirectories(output);
             Map<String, Object> map = new java.util.LinkedHashMap<>(report.toMap());
             map.put("potential", potential.file().toString());
+            if (sampled != null) {
+                map.put("posterior_samples", Map.of("count", samples, "seed", seed, "statistics", sampled.toMap()));
+            }
             Files.writeString(output.resolve("properties.json"), JsonText.pretty(map), StandardCharsets.UTF_8);
             Files.writeString(output.resolve("properties.md"), md, StandardCharsets.UTF_8);
             List<String> written = new java.util.ArrayList<>(List.of("properties.json", "properties.md"));

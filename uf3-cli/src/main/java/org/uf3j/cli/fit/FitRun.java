@@ -150,6 +150,9 @@ public final class FitRun {
             } catch (IllegalArgumentException e) {
                 throw new CliException("cannot write potential.uf3: " + e.getMessage(), e);
             }
+            if (fit.posterior() != null) {
+                org.uf3j.fit.uncertainty.PosteriorFile.write(fit.posterior(), d.resolve(org.uf3j.fit.uncertainty.PosteriorFile.NAME));
+            }
             Files.writeString(d.resolve("metrics.json"), org.uf3j.cli.JsonText.pretty(metricsMap), StandardCharsets.UTF_8);
             Files.writeString(d.resolve("metrics.md"), markdown(fit, trainMetrics, testMetrics, train.size(), test.size()),
                     StandardCharsets.UTF_8);
@@ -177,6 +180,9 @@ public final class FitRun {
         seconds.put("total", since(start));
         List<Path> top = new ArrayList<>(List.of(Path.of("model.json"), Path.of("potential.uf3"), Path.of("metrics.json"),
                 Path.of("metrics.md"), Path.of("train-indices.txt"), Path.of("config" + extension(config.file()))));
+        if (fit.posterior() != null) {
+            top.add(2, Path.of(org.uf3j.fit.uncertainty.PosteriorFile.NAME));
+        }
         top.addAll(files);
         return new Outcome(output, model, fit, trainMetrics, testMetrics, train.size(), test.size(), top, seconds);
     }
