@@ -14,6 +14,8 @@ import org.uf3j.core.model.Uf3Model;
 /** Loading an active set for a potential and printing extrapolation grades (uf3 eval --gamma, uf3 select). */
 final class GammaOption {
     private static final int LISTED_ATOMS = 8;
+    /** Above this an atom extrapolates: 1 plus the maxvol tolerance (training atoms reach 1 + 1e-6). */
+    static final double EXTRAPOLATING = 1 + 1e-6;
 
     private GammaOption() {
     }
@@ -62,7 +64,8 @@ final class GammaOption {
 
     /** Per structure: its atoms with γ &gt; 1 (the first few), and a summary line. */
     static String report(List<double[]> grades) {
-        StringBuilder b = new StringBuilder("Extrapolation grade γ per atom (γ ≤ 1: inside the training data):\n");
+        StringBuilder b = new StringBuilder("Extrapolation grade γ per atom (γ ≤ 1: inside the training data; listed: γ > 1 + 1e-6,"
+                + " the active-set tolerance):\n");
         int over = 0;
         double worst = 0;
         int worstAt = -1;
@@ -73,14 +76,14 @@ final class GammaOption {
                 worst = m;
                 worstAt = s;
             }
-            if (m <= 1) {
+            if (m <= EXTRAPOLATING) {
                 continue;
             }
             over++;
             StringBuilder atoms = new StringBuilder();
             int listed = 0, n = 0;
             for (int i = 0; i < g.length; i++) {
-                if (g[i] > 1) {
+                if (g[i] > EXTRAPOLATING) {
                     n++;
                     if (listed++ < LISTED_ATOMS) {
                         atoms.append(listed == 1 ? "" : ", ").append(i).append(" (").append(format(g[i])).append(')');

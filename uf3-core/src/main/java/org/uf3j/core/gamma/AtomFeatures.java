@@ -115,13 +115,38 @@ public final class AtomFeatures {
         final double[] bik = new double[CubicBSpline.OUT_LENGTH];
         final double[] bjk = new double[CubicBSpline.OUT_LENGTH];
         int[] near = new int[64];
+        long[] unseen = new long[16];
+        int unseenCount;
+
+        /** After {@link #features}: how many raw coefficients (with repeats) the atom touched that no training atom did. */
+        public int unseenCount() {
+            return unseenCount;
+        }
+
+        /** Key of the q-th of them (term and flat index; flat −1: a distance below a first knot). */
+        public long unseenKey(int q) {
+            return unseen[q];
+        }
+
+        void unseen(long key) {
+            if (unseenCount == unseen.length) {
+                unseen = Arrays.copyOf(unseen, 2 * unseenCount);
+            }
+            unseen[unseenCount++] = key;
+        }
+    }
+
+    private long termKey(int c, int a, int b) {
+        int ne = elements.size();
+        return ((long) ((c * (ne + 1) + a) * (ne + 1) + b)) << 32;
     }
 
     /**
      * Overwrites {@code x} (length ≥ d of the atom's element) with the features of atom i.
      *
      * @return false when the atom touches a coefficient no training atom touched, or lies closer
-     *         to a neighbour than a term's first knot (its grade is then infinite); x is then partial
+     *         to a neighbour than a term's first knot (its grade is then infinite; {@code w} lists
+     *         them); x then holds the features of everything else
      */
     public boolean features(Structure s, int[] sp, NeighborList nl, int i, double[] x, Scratch w) {
         int c = sp[i];
@@ -131,8 +156,10 @@ public final class AtomFeatures {
             x[set.oneBodyFeature()] = 1.0;
         }
         boolean seen = true;
+        w.unseenCount = 0;
         double[] b = w.bij;
         int count = 0;
+        int ne = elements.size();
         for (int q = nl.start(i); q < nl.end(i); q++) {
             double r = nl.distance(q);
             int a = sp[nl.neighbor(q)];
@@ -149,9 +176,10 @@ public final class AtomFeatures {
             int s0 = CubicBSpline.evaluate(kn, r, b);
             if (s0 < 0) {
                 seen = false;
+                w.unseen(termKey(c, a, ne) | 0xffffffffL);
                 continue;
             }
-            seen &= gather(pairIndex[c][a], s0, b, 1.0, x);
+            seen &= gather(pairIndex[c][a], s0, b, x, w, termKey(c, a, ne));
         }
         int[] near = w.near;
         for (int p = 0; p < count; p++) {
@@ -167,13 +195,13 @@ public final class AtomFeatures {
                     ea = eb;
                     eb = tmp;
                 }
-                seen &= triplet(t, tripletIndex[c][sa][sb], nl, ea, eb, x, w);
+                seen &= triplet(t, tripletIndex[c][sa][sb], nl, ea, eb, x, w, termKey(c, sa, sb));
             }
         }
         return seen;
     }
 
-    private static boolean triplet(TripletTerm t, int[] index, NeighborList nl, int ea, int eb, double[] x, Scratch w) {
+    private static boolean triplet(TripletTerm t, int[] index, NeighborList nl, int ea, int eb, double[] x, Scratch w, long key) {
         double rij = nl.distance(ea), rik = nl.distance(eb);
         KnotSequence kij = t.knotsIJ(), kik = t.knotsIK(), kjk = t.knotsJK();
         if (rij >= kij.max() || rik >= kik.max()) {
@@ -190,6 +218,7 @@ public final class AtomFeatures {
         int m0 = CubicBSpline.evaluate(kik, rik, w.bik);
         int n0 = CubicBSpline.evaluate(kjk, rjk, w.bjk);
         if (l0 < 0 || m0 < 0 || n0 < 0) {
+            w.unseen(key | 0xffffffffL);
             return false;
         }
         int mm = kik.basisCount(), nn = kjk.basisCount();
@@ -205,6 +234,7 @@ public final class AtomFeatures {
                         x[f] += val;
                     } else if (f == ElementActiveSet.UNSEEN && val != 0.0) {
                         seen = false;
+                        w.unseen(key | (base + n));
                     }
                 }
             }
@@ -212,14 +242,15 @@ public final class AtomFeatures {
         return seen;
     }
 
-    private static boolean gather(int[] index, int s0, double[] b, double scale, double[] x) {
+    private static boolean gather(int[] index, int s0, double[] b, double[] x, Scratch w, long key) {
         boolean seen = true;
         for (int a = 0; a < 4; a++) {
             int f = index[s0 + a];
             if (f >= 0) {
-                x[f] += scale * b[a];
+                x[f] += b[a];
             } else if (f == ElementActiveSet.UNSEEN && b[a] != 0.0) {
                 seen = false;
+                w.unseen(key | (s0 + a));
             }
         }
         return seen;
