@@ -2,7 +2,7 @@
 # Cost of the extrapolation grade in LAMMPS (issue 13): ordinary MD steps must keep their speed.
 # Usage: benchmarks/gamma-speed.sh FIT_DIR [REPS] [STEPS] [BASELINE_PLUGIN.so]
 #   FIT_DIR  a uf3 fit --active-set output (potential.uf3 + potential.asi of a W potential)
-# Interleaved runs (rep 1 of every variant, then rep 2, ...) of the same 2,000-atom bcc W box,
+# Interleaved runs (rep 1 of every variant, then rep 2, ..., the order rotating from rep to rep) of the same 2,000-atom bcc W box,
 # NVE at 300 K, one thread; per variant the median LAMMPS "Loop time" per atom-step:
 #   plain        pair_style uf3 3                       (this plugin, no grade)
 #   gamma-idle   pair_style uf3 3 gamma FILE.asi        (grade loaded, never asked for)
@@ -47,8 +47,10 @@ run $steps
 EOF2
 }
 declare -A times
+nv=${#variants[@]}
 for ((r = 1; r <= reps; r++)); do
-  for v in "${variants[@]}"; do
+  for ((q = 0; q < nv; q++)); do
+    v="${variants[$(((q + r - 1) % nv))]}"   # the order rotates from rep to rep
     f="$work/${v//\//_}.in"; input "$v" > "$f"
     if [[ "$v" == baseline ]]; then lmp=("$repo/bin/lmp" --reference); else lmp=("$repo/bin/lmp"); fi
     out="$("${lmp[@]}" -in "$f" -log none -echo none 2>&1)"

@@ -28,6 +28,7 @@ namespace uf3 {
 // scratch of one thread
 struct GammaScratch {
   std::vector<double> x;      // features
+  std::vector<double> y;      // x A^-1
   std::vector<double> leg;    // 4 per near neighbour: dx, dy, dz, r
   std::vector<int> near_el;   // element of each near neighbour
 };
@@ -230,13 +231,18 @@ class ExtrapolationGrade {
               if (!add(T.idx[base + nn], v * Bjk[nn], s.x)) return inf;
           }
       }
-    double best = 0.0;
+    // y = x A^-1, row by row of A^-1 (contiguous), skipping the many zero features
     const int d = E.d;
-    for (int j = 0; j < d; ++j) {
-      double sum = 0.0;
-      for (int k = 0; k < d; ++k) sum += s.x[k] * E.inv[static_cast<std::size_t>(k) * d + j];
-      best = std::max(best, std::fabs(sum));
+    s.y.assign(d, 0.0);
+    double *y = s.y.data();
+    for (int k = 0; k < d; ++k) {
+      const double xk = s.x[k];
+      if (xk == 0.0) continue;
+      const double *row = &E.inv[static_cast<std::size_t>(k) * d];
+      for (int j = 0; j < d; ++j) y[j] += xk * row[j];
     }
+    double best = 0.0;
+    for (int j = 0; j < d; ++j) best = std::max(best, std::fabs(y[j]));
     return best;
   }
 

@@ -96,13 +96,25 @@ public final class ElementActiveSet {
 
     /** γ of a feature vector: max_j |(x A⁻¹)_j|. */
     public double grade(double[] x) {
+        return grade(x, new double[dimension]);
+    }
+
+    /** γ of a feature vector with a work array of length ≥ d (x A⁻¹ row by row, zero features skipped). */
+    public double grade(double[] x, double[] work) {
+        java.util.Arrays.fill(work, 0, dimension, 0.0);
+        for (int k = 0; k < dimension; k++) {
+            double xk = x[k];
+            if (xk == 0.0) {
+                continue;
+            }
+            int o = k * dimension;
+            for (int j = 0; j < dimension; j++) {
+                work[j] += xk * inverse[o + j];
+            }
+        }
         double best = 0;
         for (int j = 0; j < dimension; j++) {
-            double s = 0;
-            for (int k = 0; k < dimension; k++) {
-                s += x[k] * inverse[k * dimension + j];
-            }
-            best = Math.max(best, Math.abs(s));
+            best = Math.max(best, Math.abs(work[j]));
         }
         return best;
     }

@@ -30,6 +30,7 @@ public final class ExtrapolationGrade {
         NeighborList nl = NeighborList.build(s, features.cutoff());
         int[] sp = features.species(s);
         double[] x = new double[Math.max(1, maxDimension)];
+        double[] work = new double[x.length];
         AtomFeatures.Scratch w = new AtomFeatures.Scratch();
         double[] g = new double[s.size()];
         for (int i = 0; i < g.length; i++) {
@@ -37,7 +38,7 @@ public final class ExtrapolationGrade {
             if (set == null || !features.features(s, sp, nl, i, x, w)) {
                 g[i] = Double.POSITIVE_INFINITY;
             } else {
-                g[i] = set.grade(x);
+                g[i] = set.grade(x, work);
             }
         }
         return g;

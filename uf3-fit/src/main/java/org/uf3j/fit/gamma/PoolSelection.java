@@ -69,16 +69,27 @@ public final class PoolSelection {
                 }
             }
             a = Inverse.of(inv, d);
+            work = new double[d];
         }
 
+        private final double[] work;
+
+        /** max_j |(x A⁻¹)_j|, row by row of A⁻¹ (contiguous), zero features skipped. */
         double grade(double[] x) {
-            double best = 0;
-            for (int j = 0; j < d; j++) {
-                double s = 0;
-                for (int k = 0; k < d; k++) {
-                    s += x[k] * inv[k * d + j];
+            Arrays.fill(work, 0.0);
+            for (int k = 0; k < d; k++) {
+                double xk = x[k];
+                if (xk == 0.0) {
+                    continue;
                 }
-                best = Math.max(best, Math.abs(s));
+                int o = k * d;
+                for (int j = 0; j < d; j++) {
+                    work[j] += xk * inv[o + j];
+                }
+            }
+            double best = 0;
+            for (double v : work) {
+                best = Math.max(best, Math.abs(v));
             }
             return best;
         }
