@@ -30,6 +30,7 @@
 #include "memory.h"
 #include "neigh_list.h"
 #include "neighbor.h"
+#include "neigh_request.h"
 #include "update.h"
 
 #include <cmath>
@@ -45,7 +46,8 @@ constexpr int GSTRIDE = 10;    // per-atom ghost buffer: force 3, energy 1, viri
 /* ---------------------------------------------------------------------- */
 
 PairUF3J::PairUF3J(LAMMPS *lmp) :
-    Pair(lmp), nbody(3), gbuf(nullptr), gbuf_nmax(0), gbuf_stride(3), pair_most(0), cand_ncalls(-1), cand_inum(-1)
+    Pair(lmp), nbody(3), gbuf(nullptr), gbuf_nmax(0), gbuf_stride(3), pair_most(0), cand_ncalls(-1), cand_inum(-1),
+    gamma_grade(lmp), gamma_list(nullptr)
 {
   restartinfo = 0;
   one_coeff = 1;
@@ -86,12 +88,13 @@ void PairUF3J::allocate()
 
 void PairUF3J::settings(int narg, char **arg)
 {
-  if (narg != 1 || (strcmp(arg[0], "2") != 0 && strcmp(arg[0], "3") != 0)) {
+  if (narg < 1 || (strcmp(arg[0], "2") != 0 && strcmp(arg[0], "3") != 0)) {
     std::string found;
     for (int i = 0; i < narg; i++) found += (i ? " " : "") + std::string(arg[i]);
     error->all(FLERR, "pair_style uf3: expected one argument, 2 (2-body) or 3 (2- and 3-body), found '{}'",
                found);
   }
+  gamma_grade.settings(narg - 1, arg + 1);
   nbody = arg[0][0] - '0';
   if (nbody == 3) {
     manybody_flag = 1;
@@ -188,6 +191,7 @@ void PairUF3J::coeff(int narg, char **arg)
       throw uf3::Error("file " + fname + " line " + std::to_string(pf.units_line) + ": expected units '" +
                        update->unit_style + "' (the simulation's units), found '" + pf.units + "'");
     pot = std::make_unique<uf3::Potential>(uf3::make_potential(pf, el_names, nbody == 3, &warnings));
+    gamma_grade.load(pf, el_names);
   } catch (const uf3::Error &e) {
     error->all(FLERR, "pair_style uf3: {}", e.what());
   }
@@ -210,6 +214,18 @@ void PairUF3J::init_style()
     neighbor->add_request(this, NeighConst::REQ_NEWTON_OFF);
   else
     neighbor->add_request(this);
+  // the grade needs every neighbour of an atom: a full list, built only on the steps that ask
+  // (uf3 3's own list is a half one since issue 15)
+  if (gamma_grade.enabled())
+    neighbor->add_request(this, NeighConst::REQ_FULL | NeighConst::REQ_OCCASIONAL)->set_id(1);
+}
+
+void PairUF3J::init_list(int id, NeighList *ptr)
+{
+  if (id == 1)
+    gamma_list = ptr;
+  else
+    Pair::init_list(id, ptr);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -238,12 +254,38 @@ void PairUF3J::compute(int eflag, int vflag)
   ev_init(eflag, vflag);
   if (nbody == 2) {
     compute_two_body();
+    if (gamma_grade.wanted()) compute_gamma();
     return;
   }
   if (eflag_atom || vflag_atom)
     compute_three_body<true>();
   else
     compute_three_body<false>();
+  if (gamma_grade.wanted()) compute_gamma();
+}
+
+/* ----------------------------------------------------------------------
+   extrapolation grade of every local atom (steps fix pair flags only)
+------------------------------------------------------------------------- */
+
+void PairUF3J::compute_gamma()
+{
+  neighbor->build_one(gamma_list);
+  try {
+    gamma_grade.compute(gamma_list, type2el);
+  } catch (const uf3::Error &e) {
+    error->one(FLERR, "pair_style uf3: {}", e.what());
+  }
+}
+
+void *PairUF3J::extract(const char *name, int &dim)
+{
+  return gamma_grade.extract(name, dim);
+}
+
+void *PairUF3J::extract_peratom(const char *name, int &ncol)
+{
+  return gamma_grade.extract_peratom(name, ncol);
 }
 
 /* ----------------------------------------------------------------------
@@ -732,5 +774,6 @@ double PairUF3J::memory_usage()
   bytes += static_cast<double>(gbuf_nmax) * GSTRIDE * sizeof(double);
   bytes += scratch_bytes(scratch);
   bytes += static_cast<double>(cand.capacity() + cand_off.capacity() + pmine.capacity()) * sizeof(int);
+  bytes += gamma_grade.memory_usage();
   return bytes;
 }

@@ -2,8 +2,11 @@
    pair_style uf3 (UF3-J plugin): Ultra-Fast Force Fields, 2- and 3-body
    cubic B-spline potentials, reading the ML-UF3 potential file format.
 
-   pair_style uf3 2|3
+   pair_style uf3 2|3 [gamma FILE.asi]
    pair_coeff * * FILE.uf3 El_1 ... El_ntypes
+
+   gamma FILE.asi: per-atom extrapolation grade on the steps fix pair asks for
+   (pair_uf3_gamma.h).
 
    The spline math lives in the UF3 kernel, uf3-kernel/include/uf3/uf3.h (shared with the
    JavaCPP binding in uf3-native).
@@ -13,6 +16,7 @@
 #define LMP_PAIR_UF3_PLUGIN_H
 
 #include "pair.h"
+#include "pair_uf3_gamma.h"
 
 #include "uf3/uf3.h"
 
@@ -35,6 +39,9 @@ class PairUF3J : public Pair {
   int pack_reverse_comm(int, int, double *) override;
   void unpack_reverse_comm(int, int *, double *) override;
   double memory_usage() override;
+  void init_list(int, class NeighList *) override;
+  void *extract(const char *, int &) override;
+  void *extract_peratom(const char *, int &) override;
 
  protected:
   int nbody;                                // 2 or 3
@@ -75,7 +82,11 @@ class PairUF3J : public Pair {
   bigint cand_ncalls;
   int cand_inum;
 
+  UF3Gamma gamma_grade;                     // extrapolation grade (pair_style ... gamma FILE)
+  class NeighList *gamma_list;              // with gamma: occasional full list
+
   void allocate();
+  void compute_gamma();
   void compute_two_body();
   // uf3 2, centres ilist[ifrom..ito): forces into f, energy/virial (EV) through tally_pair
   template <bool EV> void two_body_range(int ifrom, int ito, double **f, Scratch &sc, void *ctx);

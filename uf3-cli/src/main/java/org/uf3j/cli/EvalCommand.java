@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
+import org.uf3j.core.gamma.ExtrapolationGrade;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.io.extxyz.ExtXyzOptions;
@@ -41,10 +42,12 @@ import picocli.CommandLine.Spec;
                 "  uf3 eval --potential model.json --structures test.xyz --write-xyz predicted.xyz",
                 "  uf3 eval --potential model.json --structures all.xyz --exclude-indices fit/train-indices.txt",
                 "  uf3 eval --potential fit/model.json --structures test.xyz --uncertainty --calibration-plot cal.png",
+                "  uf3 eval --potential fit/model.json --structures md.xyz --gamma     (fit with uf3 fit --active-set)",
                 "", "--json prints {\"structures\":[{\"energy\":E,\"forces\":[[fx,fy,fz],...],"
                 + "\"virial\":[xx,yy,zz,yz,xz,xy]},...]}",
                 "(with --uncertainty also \"energy_std\":s,\"forces_std\":[[sx,sy,sz],...])",
-                "(eV, eV/Å, eV; virial positive under compression, as LAMMPS) with full double precision."})
+                "(eV, eV/Å, eV; virial positive under compression, as LAMMPS) with full double precision;",
+                "with --gamma also \"gamma\":[per atom],\"max_gamma\":g (Infinity where infinite, as Python's json reads)."})
 public final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     Uf3Command root;
@@ -94,6 +97,16 @@ public final class EvalCommand implements Callable<Integer> {
                     + "coverage; |error| vs predicted σ for energies and forces).")
     Path calibrationPlot;
 
+    @Option(names = "--gamma",
+            description = "Also the extrapolation grade γ of every atom and its maximum per structure (D-optimality over the "
+                    + "training atoms' features: ≤ 1 inside the training data, > 1 outside; Infinity when an atom touches a "
+                    + "basis function no training atom touched). Needs the active set, potential.asi (uf3 fit --active-set).")
+    boolean gamma;
+
+    @Option(names = "--active-set", paramLabel = "FILE.asi",
+            description = "Active-set file for --gamma (default: potential.asi beside the potential file).")
+    Path activeSetFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -103,7 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
     private int[] excluded = new int[0];
 
     private record Row(String source, String type, int atoms, double energy, Double reference, double maxForce,
-                       double forceRmse, int energyIndex, double sigmaPerAtom) {
+                       double forceRmse, int energyIndex, double sigmaPerAtom, double[] gamma) {
     }
 
     @Override
@@ -118,6 +131,7 @@ public final class EvalCommand implements Callable<Integer> {
         UncertaintyBatch sigmas = uncertainty ? new UncertaintyBatch(posteriorOption.load(potential.file(), lp.model()), threads)
                 : null;
         Calibration.Builder calibration = new Calibration.Builder();
+        ExtrapolationGrade grade = gamma ? GammaOption.grade(lp.model(), potential.file(), activeSetFile) : null;
         BatchEvaluator batch = new BatchEvaluator(evaluator, threads);
         ExtXyzOptions options = new ExtXyzOptions(energyKey, forcesKey);
         Progress progress = json ? Progress.off() : Progress.of(root);
@@ -140,13 +154,16 @@ public final class EvalCommand implements Callable<Integer> {
             for (int i = 0; i < pending.size(); i++) {
                 Configuration c = pending.get(i);
                 Evaluation e = ev[i];
+                double[] g = grade == null ? null : grade.grades(c.structure());
                 if (json) {
                     if (count[0] > 0) {
                         out.print(',');
                     }
-                    out.print(un == null ? Json.evaluation(e) : Json.evaluation(e, un[i].energyStd(), un[i].forceStd()));
+                    String obj = un == null ? Json.evaluation(e) : Json.evaluation(e, un[i].energyStd(), un[i].forceStd());
+                    out.print(g == null ? obj : obj.substring(0, obj.length() - 1) + GammaOption.json(g) + "}");
                 } else {
-                    rows.add(row(c, e, c.hasEnergy() ? withEnergy[0]++ : -1, un == null ? Double.NaN : un[i].energyStdPerAtom()));
+                    rows.add(row(c, e, c.hasEnergy() ? withEnergy[0]++ : -1,
+                            un == null ? Double.NaN : un[i].energyStdPerAtom(), g));
                 }
                 if (un != null && c.hasForces()) {
                     double[] err = e.forces().clone();
@@ -237,7 +254,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static Row row(Configuration c, Evaluation e, int energyIndex, double sigmaPerAtom) {
+    private static Row row(Configuration c, Evaluation e, int energyIndex, double sigmaPerAtom, double[] gamma) {
         double maxF = 0;
         double sq = 0;
         double[] f = e.forces();
@@ -254,7 +271,7 @@ public final class EvalCommand implements Callable<Integer> {
             rmse = Math.sqrt(sq / ref.length);
         }
         return new Row(c.source(), c.configType(), c.size(), e.energy(), c.hasEnergy() ? c.energy() : null, maxF, rmse,
-                energyIndex, sigmaPerAtom);
+                energyIndex, sigmaPerAtom, gamma);
     }
 
     /** The positions --exclude-indices names (empty without the option). */
@@ -334,6 +351,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (forceRefs) {
             h.append(String.format(" %13s", "F RMSE eV/Å"));
         }
+        if (gamma) {
+            h.append(String.format(" %10s", "max γ"));
+        }
         out.println(h);
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -354,7 +374,14 @@ public final class EvalCommand implements Callable<Integer> {
             if (forceRefs) {
                 b.append(Double.isNaN(r.forceRmse) ? String.format(" %13s", "-") : String.format(" %13.5f", r.forceRmse));
             }
+            if (gamma) {
+                b.append(String.format(" %10s", GammaOption.format(ExtrapolationGrade.max(r.gamma))));
+            }
             out.println(b);
+        }
+        if (gamma) {
+            out.println();
+            out.print(GammaOption.report(rows.stream().map(Row::gamma).toList()));
         }
         if (metrics.hasReferences()) {
             out.println();

@@ -57,6 +57,7 @@ public final class FitRun {
     private final Progress progress;
     private final PrintWriter out;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final boolean activeSet;
 
     /** What the run produced (for tests and the summary). */
     public record Outcome(Path output, Uf3Model model, FitResult fit, Metrics train, Metrics test, int nTrain, int nTest,
@@ -68,11 +69,17 @@ public final class FitRun {
     }
 
     public FitRun(FitConfig config, Path output, String command, Progress progress, PrintWriter out) {
+        this(config, output, command, progress, out, false);
+    }
+
+    /** With {@code activeSet}, also writes potential.asi: the training atoms' active set (extrapolation grade). */
+    public FitRun(FitConfig config, Path output, String command, Progress progress, PrintWriter out, boolean activeSet) {
         this.config = config;
         this.output = output;
         this.command = command;
         this.progress = progress;
         this.out = out;
+        this.activeSet = activeSet;
     }
 
     /**
@@ -159,6 +166,15 @@ public final class FitRun {
             Files.writeString(d.resolve("train-indices.txt"), indices(split), StandardCharsets.UTF_8);
             Files.copy(config.file(), d.resolve("config" + extension(config.file())));
             seconds.put("writing", since(t));
+            if (activeSet) {
+                t = System.nanoTime();
+                org.uf3j.core.gamma.ActiveSet as = new org.uf3j.fit.gamma.ActiveSetBuilder(fit.layout(), model).build(train);
+                org.uf3j.core.gamma.ActiveSetFile.write(as, d.resolve("potential.asi"),
+                        "active set of the " + train.size() + " training configurations of " + command
+                                + "\nfor potential.uf3 / model.json (docs/gamma.md)");
+                files.add(Path.of("potential.asi"));
+                seconds.put("active set", since(t));
+            }
             if (config.plots().enabled()) {
                 t = System.nanoTime();
                 LoadedPotential lp = new LoadedPotential(PotentialFormat.PROJECT_JSON, model, pm);
