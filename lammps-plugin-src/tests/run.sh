@@ -51,11 +51,14 @@ P="$work/pot"
 
 # ---------------------------------------------------------------- kernel unit test
 echo "[tests] kernel unit test (code paths: default flags, -march=native, portable scalar)"
+# UF3_SANITIZE=1 (scripts/sanitize.sh): the kernel test and the plugin under ASan + UBSan
+sanflags=""
+[[ "${UF3_SANITIZE:-0}" == 1 ]] && sanflags="-g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all"
 for variant in "default|" "native|-march=native" "scalar|-DUF3_VECTOR=0"; do
   IFS='|' read -r vname vflags <<< "$variant"
   kt="$work/kernel_test_$vname"
   # shellcheck disable=SC2086
-  if g++ -std=c++17 -O2 -Wall -Wextra -Werror $vflags -I"$repo/uf3-kernel/include" "$repo/uf3-kernel/tests/kernel_test.cpp" \
+  if g++ -std=c++17 -O2 -Wall -Wextra -Werror $vflags $sanflags -I"$repo/uf3-kernel/include" "$repo/uf3-kernel/tests/kernel_test.cpp" \
        -o "$kt" 2> "$kt.build"; then
     for f in Nb.uf3 Nb_nonuniform.uf3 NbTa.uf3 NbTa_partial.uf3 NbTa_general.uf3; do
       [[ $vname != default && $f != NbTa_general.uf3 ]] && continue
