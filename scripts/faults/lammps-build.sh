@@ -32,7 +32,12 @@ wait_for() {      # wait_for SECONDS TEST...: polls until the test holds
 kill_group() { kill -9 -- "-$1" 2>/dev/null || true; while kill -0 -- "-$1" 2>/dev/null; do sleep 0.2; done; }
 incomplete() { [[ ! -f "$lroot/.complete" ]]; }
 says_rebuild() { grep -q "no valid LAMMPS cache in $lroot: building it" "$1"; }
-compiling() { [[ -f "$lroot/build.log" ]] && (( $(grep -c 'Building CXX' "$lroot/build.log" 2>/dev/null || echo 0) >= 40 )); }
+compiling() {     # at least 40 objects compiled
+  local n=0
+  [[ -f "$lroot/build.log" ]] || return 1
+  n=$(grep -c 'Building CXX' "$lroot/build.log" 2>/dev/null) || true
+  ((${n:-0} >= 40))
+}
 
 # 1. two first-use builds at once
 a=$(start_build "$cache/a.log"); pids+=("$a")
