@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds LAMMPS 4Feb2025 (PLUGIN, ML-UF3, ML-SNAP, MANYBODY, MEAM, ML-POD, OPENMP; serial) from
 # Debian's trixie source package into a cache outside the repository, once per machine.
-# A cache built with another package set (the marker records it) is rebuilt once.
+# A cache built with another package set (the marker records it) is rebuilt once. The marker
+# is removed before and written after everything else, so a build killed at any point is found
+# incomplete and rebuilt; concurrent builds queue on a lock (scripts/faults/lammps-build.sh
+# demonstrates both).
 # Usage: scripts/build-lammps.sh        (prints the cache root on its last line)
 #        scripts/build-lammps.sh --mpi  the same LAMMPS with BUILD_MPI=on (Open MPI, installed
 #                                       with apt when mpicxx/mpirun are missing), in its own
@@ -34,7 +37,10 @@ else
 fi
 mkdir -p "$root"
 exec 9>"$root/.lock"
-flock 9
+if ! flock -n 9; then
+  log "another build of LAMMPS into $root holds $root/.lock: waiting for it to finish"
+  flock 9
+fi
 if cache_ok; then echo "$root"; exit 0; fi
 rm -f "$marker"
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.uf3j.cli.CliException;
+import org.uf3j.cli.ErrorMessages;
 import org.uf3j.cli.PlotCommand;
 import org.uf3j.cli.Potentials;
 import org.uf3j.cli.Progress;
@@ -146,6 +147,9 @@ public final class FitRun {
 
         List<Path> files = new ArrayList<>();
         try (OutputDirectory dir = OutputDirectory.create(output)) {
+            for (String r : dir.repairs()) {
+                out.println("note: " + r);
+            }
             Path d = dir.dir();
             t = System.nanoTime();
             Map<String, Object> metricsMap = MetricsReport.toMap(trainMetrics, testMetrics, train.size(), test.size());
@@ -192,6 +196,10 @@ public final class FitRun {
                 seconds.put("plots", since(t));
             }
             dir.commit();
+        } catch (IOException e) {
+            // a full disk, a read-only or vanished directory: the temporary output is gone (close)
+            throw new CliException(output + ": cannot write the fit output (" + ErrorMessages.describe(e)
+                    + "); nothing was written and any previous output there is unchanged", e);
         }
         seconds.put("total", since(start));
         List<Path> top = new ArrayList<>(List.of(Path.of("model.json"), Path.of("potential.uf3"), Path.of("metrics.json"),
