@@ -8,9 +8,10 @@
    3-body terms from its triplet sweep (uf3::Potential::evaluate_centre).
    uf3 2: half neighbour list; each unordered pair is swept once with weight 2 (both
           ordered pairs) and tallied by ev_tally; standard newton on/off handling.
-   uf3 3: full neighbour list; for each local atom i, the pairs it owns (each unordered
-          pair is owned by exactly one of its two atoms, see build_candidates) are swept
-          with weight 2, then the 3-body terms centred on i.
+   uf3 3: half neighbour list built as with newton off (every pair with a ghost on both
+          ranks); for each local atom i, the pairs it owns (each unordered pair is owned by
+          exactly one of its two atoms, see build_candidates) are swept with weight 2, then
+          the 3-body terms centred on i, from a 3-body list built out of the half list.
           Forces, per-atom energies and virials on neighbours that are ghost atoms
           go to f/eatom/vatom of the ghost with newton_pair on (LAMMPS sums them
           back), and with newton_pair off into a private buffer that this style
@@ -29,6 +30,7 @@
 #include "memory.h"
 #include "neigh_list.h"
 #include "neighbor.h"
+#include "neigh_request.h"
 #include "update.h"
 
 #include <cmath>
@@ -44,7 +46,8 @@ constexpr int GSTRIDE = 10;    // per-atom ghost buffer: force 3, energy 1, viri
 /* ---------------------------------------------------------------------- */
 
 PairUF3J::PairUF3J(LAMMPS *lmp) :
-    Pair(lmp), nbody(3), gbuf(nullptr), gbuf_nmax(0), gbuf_stride(3), cand_ncalls(-1), cand_inum(-1)
+    Pair(lmp), nbody(3), gbuf(nullptr), gbuf_nmax(0), gbuf_stride(3), pair_most(0), cand_ncalls(-1), cand_inum(-1),
+    gamma_grade(lmp), gamma_list(nullptr)
 {
   restartinfo = 0;
   one_coeff = 1;
@@ -85,12 +88,13 @@ void PairUF3J::allocate()
 
 void PairUF3J::settings(int narg, char **arg)
 {
-  if (narg != 1 || (strcmp(arg[0], "2") != 0 && strcmp(arg[0], "3") != 0)) {
+  if (narg < 1 || (strcmp(arg[0], "2") != 0 && strcmp(arg[0], "3") != 0)) {
     std::string found;
     for (int i = 0; i < narg; i++) found += (i ? " " : "") + std::string(arg[i]);
     error->all(FLERR, "pair_style uf3: expected one argument, 2 (2-body) or 3 (2- and 3-body), found '{}'",
                found);
   }
+  gamma_grade.settings(narg - 1, arg + 1);
   nbody = arg[0][0] - '0';
   if (nbody == 3) {
     manybody_flag = 1;
@@ -187,6 +191,7 @@ void PairUF3J::coeff(int narg, char **arg)
       throw uf3::Error("file " + fname + " line " + std::to_string(pf.units_line) + ": expected units '" +
                        update->unit_style + "' (the simulation's units), found '" + pf.units + "'");
     pot = std::make_unique<uf3::Potential>(uf3::make_potential(pf, el_names, nbody == 3, &warnings));
+    gamma_grade.load(pf, el_names);
   } catch (const uf3::Error &e) {
     error->all(FLERR, "pair_style uf3: {}", e.what());
   }
@@ -205,10 +210,22 @@ void PairUF3J::coeff(int narg, char **arg)
 void PairUF3J::init_style()
 {
   if (!pot) error->all(FLERR, "pair_style uf3: pair_coeff * * FILE El_1 ... has not been given");
-  if (nbody == 3)
-    neighbor->add_request(this, NeighConst::REQ_FULL);
+  if (nbody == 3)    // no full list: half the memory of the official style's (issue 15)
+    neighbor->add_request(this, NeighConst::REQ_NEWTON_OFF);
   else
     neighbor->add_request(this);
+  // the grade needs every neighbour of an atom: a full list, built only on the steps that ask
+  // (uf3 3's own list is a half one since issue 15)
+  if (gamma_grade.enabled())
+    neighbor->add_request(this, NeighConst::REQ_FULL | NeighConst::REQ_OCCASIONAL)->set_id(1);
+}
+
+void PairUF3J::init_list(int id, NeighList *ptr)
+{
+  if (id == 1)
+    gamma_list = ptr;
+  else
+    Pair::init_list(id, ptr);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -237,20 +254,38 @@ void PairUF3J::compute(int eflag, int vflag)
   ev_init(eflag, vflag);
   if (nbody == 2) {
     compute_two_body();
+    if (gamma_grade.wanted()) compute_gamma();
     return;
   }
-  const bool per_atom = eflag_atom || vflag_atom;
-  if (force->newton_pair) {
-    if (per_atom)
-      compute_three_body<true, true>();
-    else
-      compute_three_body<false, true>();
-  } else {
-    if (per_atom)
-      compute_three_body<true, false>();
-    else
-      compute_three_body<false, false>();
+  if (eflag_atom || vflag_atom)
+    compute_three_body<true>();
+  else
+    compute_three_body<false>();
+  if (gamma_grade.wanted()) compute_gamma();
+}
+
+/* ----------------------------------------------------------------------
+   extrapolation grade of every local atom (steps fix pair flags only)
+------------------------------------------------------------------------- */
+
+void PairUF3J::compute_gamma()
+{
+  neighbor->build_one(gamma_list);
+  try {
+    gamma_grade.compute(gamma_list, type2el);
+  } catch (const uf3::Error &e) {
+    error->one(FLERR, "pair_style uf3: {}", e.what());
   }
+}
+
+void *PairUF3J::extract(const char *name, int &dim)
+{
+  return gamma_grade.extract(name, dim);
+}
+
+void *PairUF3J::extract_peratom(const char *name, int &ncol)
+{
+  return gamma_grade.extract_peratom(name, ncol);
 }
 
 /* ----------------------------------------------------------------------
@@ -259,19 +294,33 @@ void PairUF3J::compute(int eflag, int vflag)
 
 void PairUF3J::compute_two_body()
 {
+  if (evflag)
+    two_body_range<true>(0, list->inum, atom->f, scratch, nullptr);
+  else
+    two_body_range<false>(0, list->inum, atom->f, scratch, nullptr);
+  if (scratch.fail_i >= 0) too_close(scratch);
+}
+
+void PairUF3J::tally_pair(int i, int j, double e, double fpair, double dx, double dy, double dz, void * /*ctx*/)
+{
+  ev_tally(i, j, atom->nlocal, force->newton_pair, e, 0.0, fpair, dx, dy, dz);
+}
+
+template <bool EV> void PairUF3J::two_body_range(int ifrom, int ito, double **f, Scratch &sc, void *ctx)
+{
   const double(*UF3_RESTRICT xx)[3] = reinterpret_cast<const double(*)[3]>(atom->x[0]);
-  double **f = atom->f;
   const int *type = atom->type;
   const int nlocal = atom->nlocal;
   const int newton_pair = force->newton_pair;
   const int n = atom->ntypes + 1;
-  const int inum = list->inum;
   const int *ilist = list->ilist;
   const int *numneigh = list->numneigh;
   int **firstneigh = list->firstneigh;
   const int *el = type2el.data();
+  uf3::Workspace &ws = sc.ws;
+  sc.fail_i = -1;
 
-  for (int ii = 0; ii < inum; ii++) {
+  for (int ii = ifrom; ii < ito; ii++) {
     const int i = ilist[ii];
     const double xi = xx[i][0], yi = xx[i][1], zi = xx[i][2];
     const int ti = type[i];
@@ -281,8 +330,8 @@ void PairUF3J::compute_two_body()
     const int *jlist = firstneigh[i];
     const int jnum = numneigh[i];
     ws.reserve(jnum, pot->n_elements());
-    if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
-    int *UF3_RESTRICT cand = ws_atom.data();
+    if (static_cast<int>(sc.atom_of.size()) < ws.cap) sc.atom_of.resize(ws.cap);
+    int *UF3_RESTRICT cand = sc.atom_of.data();
     double *UF3_RESTRICT crsq = ws.rsq.data();
     // pairs inside the cutoff (branch-free compaction), then their terms
     int m = 0;
@@ -304,24 +353,22 @@ void PairUF3J::compute_two_body()
     };
     // both ordered pairs (weight 2); ev_tally takes the force on i as fpair (x_i - x_j), and
     // with newton off counts half of a pair with a ghost (the other rank counts the other half).
-    // Two loops: without the ev_tally call (most steps) the sums stay in registers
+    // Two instantiations: without the ev_tally call (most steps) the sums stay in registers
     uf3::PairSums sums;
-    const auto sweep = [&](auto tally_tag) {
-      constexpr bool TALLY = decltype(tally_tag)::value;
-      return pot->pair_sweep<false>(ci, m, neighbor, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
-        const int j = cand[e];
-        if (newton_pair || j < nlocal) {
-          f[j][0] += t.f[0];
-          f[j][1] += t.f[1];
-          f[j][2] += t.f[2];
-        }
-        if (TALLY)
-          ev_tally(i, j, nlocal, newton_pair, eflag_either ? t.energy : 0.0, 0.0, t.s, xi - xx[j][0], yi - xx[j][1],
-                   zi - xx[j][2]);
-      });
-    };
-    const int status = evflag ? sweep(std::true_type()) : sweep(std::false_type());
-    if (status != 0) pair_too_close(i, cand[ws.err.a], ws.err);
+    const int status = pot->pair_sweep<false>(ci, m, neighbor, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
+      const int j = cand[e];
+      if (newton_pair || j < nlocal) {
+        f[j][0] += t.f[0];
+        f[j][1] += t.f[1];
+        f[j][2] += t.f[2];
+      }
+      if (EV) tally_pair(i, j, eflag_either ? t.energy : 0.0, t.s, xi - xx[j][0], yi - xx[j][1], zi - xx[j][2], ctx);
+    });
+    if (status != 0) {
+      sc.fail_i = i;
+      sc.fail_j = cand[ws.err.a];
+      return;
+    }
     f[i][0] += sums.fi[0];
     f[i][1] += sums.fi[1];
     f[i][2] += sums.fi[2];
@@ -329,149 +376,199 @@ void PairUF3J::compute_two_body()
 }
 
 /* ----------------------------------------------------------------------
-   uf3 3: full list, all terms centred on each local atom
+   uf3 3: all terms centred on each local atom.  Contributions to ghost atoms go to
+   their rows of f (eatom, vatom): LAMMPS sums them to the owners with newton on, this
+   style (ghosts_to_owners) with newton off.
 ------------------------------------------------------------------------- */
 
-template <bool PER_ATOM, bool NEWTON> void PairUF3J::compute_three_body()
+template <bool PER_ATOM> void PairUF3J::compute_three_body()
 {
-  const double(*UF3_RESTRICT xx)[3] = reinterpret_cast<const double(*)[3]>(atom->x[0]);
-  double **f = atom->f;
-  const int *type = atom->type;
-  const int nlocal = atom->nlocal;
-  const int nall = nlocal + atom->nghost;
-  const int ne = pot->n_elements();
-  const int inum = list->inum;
-  const int *ilist = list->ilist;
+  three_body_setup(!force->newton_pair);
+  Tally t{atom->f, eatom, vatom};
+  const bool ok = three_body_range<PER_ATOM>(0, list->inum, scratch, t);
+  if (!ok) too_close(scratch);
+  if (eflag_global) eng_vdwl += t.energy;
+  if (vflag_global)
+    for (int k = 0; k < 6; k++) virial[k] += t.virial[k];
+  if (!force->newton_pair) ghosts_to_owners(PER_ATOM);
+}
 
-  if (!NEWTON) {
-    if (atom->nmax > gbuf_nmax) {
-      memory->destroy(gbuf);
-      gbuf_nmax = atom->nmax;
-      memory->create(gbuf, static_cast<bigint>(gbuf_nmax) * GSTRIDE, "pair:uf3:gbuf");
-    }
-    std::fill(gbuf, gbuf + static_cast<std::size_t>(nall) * GSTRIDE, 0.0);
-    gbuf_stride = PER_ATOM ? GSTRIDE : 3;
-  }
-
+void PairUF3J::three_body_setup(bool zero_ghost_rows)
+{
   // refresh after every neighbour-list build (ago == 0; setup may rebuild and sort atoms
   // while resetting ncalls, so setupflag is checked too)
-  if (neighbor->ago == 0 || update->setupflag || neighbor->ncalls != cand_ncalls || inum != cand_inum)
+  if (neighbor->ago == 0 || update->setupflag || neighbor->ncalls != cand_ncalls || list->inum != cand_inum)
     build_candidates();
-  ws.want_virial = vflag_global != 0;
+  if (!zero_ghost_rows) return;
+  // newton off: LAMMPS clears only the local rows; the ghost rows collect this style's terms
+  const int nlocal = atom->nlocal, nall = nlocal + atom->nghost;
+  if (nall > nlocal) {
+    std::fill(&atom->f[nlocal][0], &atom->f[nlocal][0] + 3 * static_cast<std::size_t>(nall - nlocal), 0.0);
+    if (eflag_atom) std::fill(eatom + nlocal, eatom + nall, 0.0);
+    if (vflag_atom) std::fill(&vatom[nlocal][0], &vatom[nlocal][0] + 6 * static_cast<std::size_t>(nall - nlocal), 0.0);
+  }
+}
 
-  for (int ii = 0; ii < inum; ii++) {
+template <bool PER_ATOM> bool PairUF3J::three_body_range(int ifrom, int ito, Scratch &sc, Tally &t)
+{
+  const double(*UF3_RESTRICT xx)[3] = reinterpret_cast<const double(*)[3]>(atom->x[0]);
+  double **f = t.f;
+  const int *type = atom->type;
+  const int ne = pot->n_elements();
+  const int *ilist = list->ilist;
+  uf3::Workspace &ws = sc.ws;
+  ws.want_virial = vflag_global != 0;
+  sc.fail_i = -1;
+  if (static_cast<int>(sc.pair_j.size()) < pair_most) {
+    sc.pair_j.resize(pair_most);
+    sc.pair_type.resize(pair_most);
+    sc.pair_rsq.resize(pair_most);
+  }
+
+  for (int ii = ifrom; ii < ito; ii++) {
     const int i = ilist[ii];
     const double *xi = xx[i];
     const int ti = type[i];
     const int ci = type2el[ti];
     if (ci < 0) continue;    // a NULL type (its candidate lists are empty)
-    pair_terms_of<PER_ATOM, NEWTON>(ii, i, ci);
+    if (!pair_terms_of<PER_ATOM>(ii, i, ci, sc, t)) return false;
 
-    const Candidate *UF3_RESTRICT clist = cand.data() + cand_off[ii];
-    const int cnum = cand_off[ii + 1] - cand_off[ii];
+    const int *UF3_RESTRICT clist = cand.data() + cand_off[i];
+    const int cnum = cand_off[i + 1] - cand_off[i];
 
     ws.reserve(cnum, ne);
-    if (static_cast<int>(ws_atom.size()) < ws.cap) ws_atom.resize(ws.cap);
-    int *UF3_RESTRICT atom_of = ws_atom.data();
+    if (static_cast<int>(sc.atom_of.size()) < ws.cap) sc.atom_of.resize(ws.cap);
+    int *UF3_RESTRICT atom_of = sc.atom_of.data();
     const double xi0 = xi[0], yi0 = xi[1], zi0 = xi[2];
     const double *UF3_RESTRICT lc2 = &l3cut2[static_cast<std::size_t>(ti) * (atom->ntypes + 1)];
     // 3-body candidates from the last neighbour-list build; keep those inside their leg range
     // now (branch-free compaction; the kernel re-checks each term's own cutoff)
     int m = 0;
     for (int c = 0; c < cnum; c++) {
-      const Candidate &cd = clist[c];
-      const int j = cd.j;
+      const int j = clist[c];
 #if defined(__GNUC__)
-      if (c + 8 < cnum) __builtin_prefetch(xx[clist[c + 8].j]);
+      if (c + 8 < cnum) __builtin_prefetch(xx[clist[c + 8]]);
 #endif
-      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, type2el[cd.type]);
+      const int tj = type[j];
+      ws.set(m, xx[j][0] - xi0, xx[j][1] - yi0, xx[j][2] - zi0, type2el[tj]);
       atom_of[m] = j;
-      m += ws.rsq[m] < lc2[cd.type];
+      m += ws.rsq[m] < lc2[tj];
     }
     ws.n = m;
-    if (pot->evaluate_centre<PER_ATOM>(ci, ws) != 0) too_close(i);
+    if (pot->evaluate_centre<PER_ATOM>(ci, ws) != 0) {
+      sc.fail_i = i;
+      sc.fail_j = -1;
+      return false;
+    }
 
     f[i][0] += ws.fi[0];
     f[i][1] += ws.fi[1];
     f[i][2] += ws.fi[2];
     for (int e = 0; e < m; e++) {
-      const int j = ws_atom[e];
+      double *dst = f[atom_of[e]];
       const double *fe = ws.force(e);
-      double *dst = (NEWTON || j < nlocal) ? f[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE;
       dst[0] += fe[0];
       dst[1] += fe[1];
       dst[2] += fe[2];
     }
-    if (eflag_global) eng_vdwl += ws.energy;
-    if (vflag_global)
-      for (int k = 0; k < 6; k++) virial[k] += ws.virial[k];
+    t.energy += ws.energy;
+    for (int k = 0; k < 6; k++) t.virial[k] += ws.virial[k];
     if (PER_ATOM) {
       if (eflag_atom) {
-        eatom[i] += ws.ei;
-        for (int e = 0; e < m; e++) {
-          const int j = ws_atom[e];
-          if (NEWTON || j < nlocal)
-            eatom[j] += ws.e[e];
-          else
-            gbuf[static_cast<std::size_t>(j) * GSTRIDE + 3] += ws.e[e];
-        }
+        t.eatom[i] += ws.ei;
+        for (int e = 0; e < m; e++) t.eatom[atom_of[e]] += ws.e[e];
       }
       if (vflag_atom) {
-        for (int k = 0; k < 6; k++) vatom[i][k] += ws.vi[k];
+        for (int k = 0; k < 6; k++) t.vatom[i][k] += ws.vi[k];
         for (int e = 0; e < m; e++) {
-          const int j = ws_atom[e];
           const double *v = &ws.v[6 * static_cast<std::size_t>(e)];
-          double *dst = (NEWTON || j < nlocal) ? vatom[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE + 4;
+          double *dst = t.vatom[atom_of[e]];
           for (int k = 0; k < 6; k++) dst[k] += v[k];
         }
       }
     }
   }
+  return true;
+}
 
-  if (!NEWTON) {
-    comm->reverse_comm(this);
-    for (int i = 0; i < nlocal; i++) {
-      const double *g = gbuf + static_cast<std::size_t>(i) * GSTRIDE;
-      f[i][0] += g[0];
-      f[i][1] += g[1];
-      f[i][2] += g[2];
-      if (PER_ATOM) {
-        if (eflag_atom) eatom[i] += g[3];
-        if (vflag_atom)
-          for (int k = 0; k < 6; k++) vatom[i][k] += g[4 + k];
+// the threaded style (uf3/omp, another translation unit) runs the same ranges
+template void PairUF3J::two_body_range<true>(int, int, double **, Scratch &, void *);
+template void PairUF3J::two_body_range<false>(int, int, double **, Scratch &, void *);
+template bool PairUF3J::three_body_range<true>(int, int, Scratch &, Tally &);
+template bool PairUF3J::three_body_range<false>(int, int, Scratch &, Tally &);
+
+/* ----------------------------------------------------------------------
+   newton off, uf3 3: the ghost rows of f (eatom, vatom) hold this style's terms on
+   ghost atoms; they go to the owners by reverse communication and are cleared.
+------------------------------------------------------------------------- */
+
+void PairUF3J::ghosts_to_owners(bool per_atom)
+{
+  const int nlocal = atom->nlocal, nall = nlocal + atom->nghost;
+  if (atom->nmax > gbuf_nmax) {
+    memory->destroy(gbuf);
+    gbuf_nmax = atom->nmax;
+    memory->create(gbuf, static_cast<bigint>(gbuf_nmax) * GSTRIDE, "pair:uf3:gbuf");
+  }
+  gbuf_stride = per_atom ? GSTRIDE : 3;
+  double **f = atom->f;
+  for (int i = 0; i < nall; i++) {
+    double *g = gbuf + static_cast<std::size_t>(i) * GSTRIDE;
+    const bool ghost = i >= nlocal;
+    for (int k = 0; k < 3; k++) {
+      g[k] = ghost ? f[i][k] : 0.0;
+      if (ghost) f[i][k] = 0.0;
+    }
+    if (per_atom) {
+      g[3] = ghost && eflag_atom ? eatom[i] : 0.0;
+      if (ghost && eflag_atom) eatom[i] = 0.0;
+      for (int k = 0; k < 6; k++) {
+        g[4 + k] = ghost && vflag_atom ? vatom[i][k] : 0.0;
+        if (ghost && vflag_atom) vatom[i][k] = 0.0;
       }
+    }
+  }
+  comm->reverse_comm(this);
+  for (int i = 0; i < nlocal; i++) {
+    const double *g = gbuf + static_cast<std::size_t>(i) * GSTRIDE;
+    f[i][0] += g[0];
+    f[i][1] += g[1];
+    f[i][2] += g[2];
+    if (per_atom) {
+      if (eflag_atom) eatom[i] += g[3];
+      if (vflag_atom)
+        for (int k = 0; k < 6; k++) vatom[i][k] += g[4 + k];
     }
   }
 }
 
 /* ----------------------------------------------------------------------
    uf3 3, the 2-body terms of centre i: the pairs it takes (each unordered pair once,
-   counting both ordered pairs, as in uf3 2), straight from the candidate list.  Per-atom
-   energy and virial: half of each pair to each atom; with newton off, forces (and per-atom
-   tallies) on ghosts go to gbuf and are reverse-communicated with the 3-body ones.
+   counting both ordered pairs, as in uf3 2), straight from the front of its half-list row.
+   Per-atom energy and virial: half of each pair to each atom (ghosts' rows included).
 ------------------------------------------------------------------------- */
 
-template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i, int ci)
+template <bool PER_ATOM> bool PairUF3J::pair_terms_of(int ii, int i, int ci, Scratch &sc, Tally &t)
 {
   const double(*UF3_RESTRICT xx)[3] = reinterpret_cast<const double(*)[3]>(atom->x[0]);
-  double **f = atom->f;
-  const int nlocal = atom->nlocal;
-  const Candidate *UF3_RESTRICT plist = pcand.data() + pcand_off[ii];
-  const int pnum = pcand_off[ii + 1] - pcand_off[ii];
-  int *UF3_RESTRICT pj = pair_j.data();
-  int *UF3_RESTRICT pt = pair_type.data();
-  double *UF3_RESTRICT prsq = pair_rsq.data();
+  double **f = t.f;
+  const int *UF3_RESTRICT plist = list->firstneigh[i];
+  const int pnum = pmine[ii];
+  const int *UF3_RESTRICT type = atom->type;
+  int *UF3_RESTRICT pj = sc.pair_j.data();
+  int *UF3_RESTRICT pt = sc.pair_type.data();
+  double *UF3_RESTRICT prsq = sc.pair_rsq.data();
   const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
-  const double *UF3_RESTRICT pc2 = &pcut2[static_cast<std::size_t>(atom->type[i]) * (atom->ntypes + 1)];
+  const double *UF3_RESTRICT pc2 = &pcut2[static_cast<std::size_t>(type[i]) * (atom->ntypes + 1)];
   const int *el = type2el.data();
 
   // inside the cutoff now (branch-free compaction)
   int m = 0;
   for (int c = 0; c < pnum; c++) {
-    const int j = plist[c].j;
+    const int j = plist[c] & NEIGHMASK;
     const double dx = xx[j][0] - xi0, dy = xx[j][1] - yi0, dz = xx[j][2] - zi0;
     const double rsq = dx * dx + dy * dy + dz * dz;
-    const int tj = plist[c].type;
+    const int tj = type[j];
     pj[m] = j;
     pt[m] = tj;
     prsq[m] = rsq;
@@ -486,45 +583,45 @@ template <bool PER_ATOM, bool NEWTON> void PairUF3J::pair_terms_of(int ii, int i
     rsq = prsq[e];
     cj = el[pt[e]];
   };
-  // both ordered pairs (weight 2); j's share to f/eatom/vatom, or with newton off to gbuf for ghosts
+  // both ordered pairs (weight 2)
   uf3::PairSums sums;
-  const int status = pot->pair_sweep<PER_ATOM>(ci, m, neighbor, 2.0, sums, ws.err, [&](int e, const uf3::PairTerm &t) {
+  const int status = pot->pair_sweep<PER_ATOM>(ci, m, neighbor, 2.0, sums, sc.ws.err, [&](int e, const uf3::PairTerm &p) {
     const int j = pj[e];
-    double *dst = (NEWTON || j < nlocal) ? f[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE;
-    dst[0] += t.f[0];
-    dst[1] += t.f[1];
-    dst[2] += t.f[2];
+    f[j][0] += p.f[0];
+    f[j][1] += p.f[1];
+    f[j][2] += p.f[2];
     if (PER_ATOM) {
       if (eflag_atom) {
-        eatom[i] += t.e_half;
-        if (NEWTON || j < nlocal)
-          eatom[j] += t.e_half;
-        else
-          gbuf[static_cast<std::size_t>(j) * GSTRIDE + 3] += t.e_half;
+        t.eatom[i] += p.e_half;
+        t.eatom[j] += p.e_half;
       }
-      if (vflag_atom) {
-        double *vj = (NEWTON || j < nlocal) ? vatom[j] : gbuf + static_cast<std::size_t>(j) * GSTRIDE + 4;
+      if (vflag_atom)
         for (int k = 0; k < 6; k++) {
-          vatom[i][k] += t.v_half[k];
-          vj[k] += t.v_half[k];
+          t.vatom[i][k] += p.v_half[k];
+          t.vatom[j][k] += p.v_half[k];
         }
-      }
     }
   });
-  if (status != 0) pair_too_close(i, pj[ws.err.a], ws.err);
+  if (status != 0) {
+    sc.fail_i = i;
+    sc.fail_j = pj[sc.ws.err.a];
+    return false;
+  }
   f[i][0] += sums.fi[0];
   f[i][1] += sums.fi[1];
   f[i][2] += sums.fi[2];
-  if (eflag_global) eng_vdwl += sums.energy;
-  if (vflag_global)
-    for (int k = 0; k < 6; k++) virial[k] += sums.virial[k];
+  t.energy += sums.energy;
+  for (int k = 0; k < 6; k++) t.virial[k] += sums.virial[k];
+  return true;
 }
 
 /* ----------------------------------------------------------------------
-   After each neighbour-list build: per local atom, the full-list entries that can
-   matter until the next build: the pairs it takes (j > i for local j, the "upper"
-   half for ghosts, so each unordered pair once; within the pair cutoff + skin) and
-   the neighbours within a 3-body ij-leg cutoff + skin.
+   After each neighbour-list build: (1) in each centre's half-list row, the pairs it takes
+   first (j > i for local j, which the half list already is; for ghost j the "upper" one,
+   above in z, then y, then x, so that across ranks each unordered pair is taken once);
+   reordering a row leaves the list the same set for any other user of it.  (2) Per local
+   atom the neighbours within a 3-body ij leg + skin, both directions of each half-list
+   pair: counted, then filled, so the list holds exactly its entries (4 bytes each).
 ------------------------------------------------------------------------- */
 
 void PairUF3J::build_candidates()
@@ -539,64 +636,72 @@ void PairUF3J::build_candidates()
   int **firstneigh = list->firstneigh;
   const double skin = neighbor->skin;
 
-  // ranges + skin, per type pair
-  std::vector<double> p2(static_cast<std::size_t>(n) * n), l2(static_cast<std::size_t>(n) * n);
-  for (std::size_t k = 0; k < p2.size(); k++) {
-    const double p = pcut2[k] > 0.0 ? std::sqrt(pcut2[k]) + skin : 0.0;
+  // 3-body ranges + skin, per type pair (centre type, neighbour type)
+  std::vector<double> l2(static_cast<std::size_t>(n) * n);
+  for (std::size_t k = 0; k < l2.size(); k++) {
     const double l = l3cut2[k] > 0.0 ? std::sqrt(l3cut2[k]) + skin : 0.0;
-    p2[k] = p * p;
     l2[k] = l * l;
   }
-  pcand_off.assign(inum + 1, 0);
-  cand_off.assign(inum + 1, 0);
-  pcand.clear();
-  cand.clear();
+  pmine.assign(inum, 0);
+  cand_off.assign(static_cast<std::size_t>(nlocal) + 1, 0);
   int most = 0;
-  for (int ii = 0; ii < inum; ii++) {
-    const int i = ilist[ii];
-    const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
-    const std::size_t row = static_cast<std::size_t>(type[i]) * n;
-    const int *jlist = firstneigh[i];
-    const int jnum = numneigh[i];
-    for (int jj = 0; jj < jnum; jj++) {
-      const int j = jlist[jj] & NEIGHMASK;
-      const double xj = xx[j][0], yj = xx[j][1], zj = xx[j][2];
-      const double dx = xj - xi0, dy = yj - yi0, dz = zj - zi0;
-      const double rsq = dx * dx + dy * dy + dz * dz;
-      const std::size_t tt = row + type[j];
-      const bool above = zj > zi0 || (zj == zi0 && (yj > yi0 || (yj == yi0 && xj > xi0)));
-      const bool mine = j < nlocal ? j > i : above;
-      if (mine && rsq < p2[tt]) pcand.push_back(Candidate{j, type[j]});
-      if (rsq < l2[tt]) cand.push_back(Candidate{j, type[j]});
+  for (int pass = 0; pass < 2; pass++) {    // 0: count and reorder, 1: fill
+    if (pass == 1) {
+      for (int i = 0; i < nlocal; i++) cand_off[i + 1] += cand_off[i];
+      cand.assign(cand_off[nlocal], 0);
     }
-    pcand_off[ii + 1] = static_cast<int>(pcand.size());
-    cand_off[ii + 1] = static_cast<int>(cand.size());
-    most = std::max(most, pcand_off[ii + 1] - pcand_off[ii]);
+    std::vector<int> &at = cand_off;    // pass 1: the next free slot of atom i is at[i]
+    for (int ii = 0; ii < inum; ii++) {
+      const int i = ilist[ii];
+      const double xi0 = xx[i][0], yi0 = xx[i][1], zi0 = xx[i][2];
+      const int ti = type[i];
+      int *jlist = firstneigh[i];
+      const int jnum = numneigh[i];
+      int front = 0;
+      for (int jj = 0; jj < jnum; jj++) {
+        const int jraw = jlist[jj];
+        const int j = jraw & NEIGHMASK;
+        const double xj = xx[j][0], yj = xx[j][1], zj = xx[j][2];
+        const double dx = xj - xi0, dy = yj - yi0, dz = zj - zi0;
+        const double rsq = dx * dx + dy * dy + dz * dz;
+        const int tj = type[j];
+        if (pass == 0) {
+          const bool above = zj > zi0 || (zj == zi0 && (yj > yi0 || (yj == yi0 && xj > xi0)));
+          if (j < nlocal || above) {
+            jlist[jj] = jlist[front];
+            jlist[front++] = jraw;
+          }
+          if (rsq < l2[static_cast<std::size_t>(ti) * n + tj]) at[i + 1]++;
+          if (j < nlocal && rsq < l2[static_cast<std::size_t>(tj) * n + ti]) at[j + 1]++;
+        } else {
+          if (rsq < l2[static_cast<std::size_t>(ti) * n + tj]) cand[at[i]++] = j;
+          if (j < nlocal && rsq < l2[static_cast<std::size_t>(tj) * n + ti]) cand[at[j]++] = i;
+        }
+      }
+      if (pass == 0) {
+        pmine[ii] = front;
+        most = std::max(most, front);
+      }
+    }
+    if (pass == 1)    // the fill advanced each start to the next atom's: shift back
+      for (int i = nlocal; i > 0; i--) cand_off[i] = cand_off[i - 1];
   }
-  if (static_cast<int>(pair_j.size()) < most) {
-    pair_j.resize(most);
-    pair_type.resize(most);
-    pair_rsq.resize(most);
-  }
+  cand_off[0] = 0;
+  pair_most = most;
   cand_ncalls = neighbor->ncalls;
   cand_inum = inum;
 }
 
 /* ---------------------------------------------------------------------- */
 
-void PairUF3J::pair_too_close(int i, int j, const uf3::EvalError &err)
+void PairUF3J::too_close(const Scratch &sc)
 {
-  fail(err, std::to_string(atom->tag[i]), std::to_string(atom->tag[j]), "");
-}
-
-/* ---------------------------------------------------------------------- */
-
-void PairUF3J::too_close(int i)
-{
-  const uf3::EvalError &err = ws.err;
-  const std::string a = err.a >= 0 ? std::to_string(atom->tag[ws_atom[err.a]]) : "?";
-  const std::string b = err.b >= 0 ? std::to_string(atom->tag[ws_atom[err.b]]) : "?";
-  fail(err, std::to_string(atom->tag[i]), a, b);
+  const uf3::EvalError &err = sc.ws.err;
+  if (sc.fail_j >= 0)    // a pair term
+    fail(err, std::to_string(atom->tag[sc.fail_i]), std::to_string(atom->tag[sc.fail_j]), "");
+  const std::string a = err.a >= 0 ? std::to_string(atom->tag[sc.atom_of[err.a]]) : "?";
+  const std::string b = err.b >= 0 ? std::to_string(atom->tag[sc.atom_of[err.b]]) : "?";
+  fail(err, std::to_string(atom->tag[sc.fail_i]), a, b);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -654,14 +759,21 @@ void PairUF3J::unpack_reverse_comm(int n, int *list_in, double *buf)
 
 /* ---------------------------------------------------------------------- */
 
+double PairUF3J::scratch_bytes(const Scratch &sc)
+{
+  double bytes = static_cast<double>(sc.ws.cap) * (20 * sizeof(double) + 2 * sizeof(int));
+  bytes += static_cast<double>(sc.ws.legs.size()) * sizeof(uf3::LegBasis);
+  bytes += static_cast<double>(sc.atom_of.capacity() + 2 * sc.pair_j.capacity()) * sizeof(int);
+  bytes += static_cast<double>(sc.pair_rsq.capacity()) * sizeof(double);
+  return bytes;
+}
+
 double PairUF3J::memory_usage()
 {
   double bytes = Pair::memory_usage();
   bytes += static_cast<double>(gbuf_nmax) * GSTRIDE * sizeof(double);
-  bytes += static_cast<double>(ws.cap) * (20 * sizeof(double) + 2 * sizeof(int));
-  bytes += static_cast<double>(ws.legs.size()) * sizeof(uf3::LegBasis);
-  bytes += static_cast<double>(cand.capacity() + pcand.capacity()) * sizeof(Candidate);
-  bytes += static_cast<double>(cand_off.capacity() + pcand_off.capacity() + 2 * pair_j.capacity()) * sizeof(int);
-  bytes += static_cast<double>(pair_rsq.capacity()) * sizeof(double);
+  bytes += scratch_bytes(scratch);
+  bytes += static_cast<double>(cand.capacity() + cand_off.capacity() + pmine.capacity()) * sizeof(int);
+  bytes += gamma_grade.memory_usage();
   return bytes;
 }

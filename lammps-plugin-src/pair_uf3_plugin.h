@@ -2,8 +2,11 @@
    pair_style uf3 (UF3-J plugin): Ultra-Fast Force Fields, 2- and 3-body
    cubic B-spline potentials, reading the ML-UF3 potential file format.
 
-   pair_style uf3 2|3
+   pair_style uf3 2|3 [gamma FILE.asi]
    pair_coeff * * FILE.uf3 El_1 ... El_ntypes
+
+   gamma FILE.asi: per-atom extrapolation grade on the steps fix pair asks for
+   (pair_uf3_gamma.h).
 
    The spline math lives in the UF3 kernel, uf3-kernel/include/uf3/uf3.h (shared with the
    JavaCPP binding in uf3-native).
@@ -13,6 +16,7 @@
 #define LMP_PAIR_UF3_PLUGIN_H
 
 #include "pair.h"
+#include "pair_uf3_gamma.h"
 
 #include "uf3/uf3.h"
 
@@ -35,6 +39,9 @@ class PairUF3J : public Pair {
   int pack_reverse_comm(int, int, double *) override;
   void unpack_reverse_comm(int, int *, double *) override;
   double memory_usage() override;
+  void init_list(int, class NeighList *) override;
+  void *extract(const char *, int &) override;
+  void *extract_peratom(const char *, int &) override;
 
  protected:
   int nbody;                                // 2 or 3
@@ -42,34 +49,60 @@ class PairUF3J : public Pair {
   std::vector<std::string> el_names;        // distinct elements, kernel index order
   std::vector<int> type2el;                 // atom type -> element index
   std::vector<double> pcut2, l3cut2;        // per type pair: 2-body and 3-body (ij leg) cutoff^2
-  uf3::Workspace ws;                        // per-centre scratch
-  std::vector<int> ws_atom;                 // LAMMPS index of each workspace entry
+
+  // per-centre scratch: one for the serial style, one per thread for uf3/omp
+  struct alignas(64) Scratch {    // own cache lines: one per thread in uf3/omp
+    uf3::Workspace ws;
+    std::vector<int> atom_of;                 // LAMMPS index of each workspace entry
+    std::vector<int> pair_j, pair_type;       // the pair candidates inside their cutoff
+    std::vector<double> pair_rsq;             // and their squared distances
+    int fail_i = -1, fail_j = -1;             // the first too-close centre (and pair partner, or -1)
+  };
+  Scratch scratch;
+  // where the terms of a range of centres go: the style's own arrays, or one thread's
+  struct Tally {
+    double **f;
+    double *eatom;
+    double **vatom;
+    double energy = 0.0;
+    double virial[6] = {0, 0, 0, 0, 0, 0};
+  };
 
   // newton_pair off, 3-body: contributions to ghost atoms, reverse-communicated by us
   double *gbuf;
   int gbuf_nmax, gbuf_stride;
 
-  // uf3 3: per local atom, the full-list entries that can matter until the next neighbour-list
-  // build, in two lists: the pairs this atom takes the 2-body term of (each unordered pair once)
-  // and the neighbours within a 3-body ij leg (+ skin)
-  struct Candidate {    // 8 bytes: a million-atom run keeps ~170 per atom
-    int j;               // LAMMPS atom index
-    int type;            // its atom type
-  };
-  std::vector<Candidate> pcand, cand;       // pair terms, 3-body neighbours
-  std::vector<int> pcand_off, cand_off;
-  std::vector<int> pair_j, pair_type;       // per centre: the pair candidates inside their cutoff
-  std::vector<double> pair_rsq;             // and their squared distances
+  // uf3 3: LAMMPS' half list (newton off: every pair with a ghost on both ranks), the entries of
+  // each centre reordered after a build so that the pairs it takes come first (pmine of them:
+  // each unordered pair once); and our own 3-body list built from it, per local atom (by
+  // atom index) the neighbours within an ij leg + skin: 4 bytes per entry, no per-pair copy
+  std::vector<int> pmine;                   // per ilist entry: the pairs it takes
+  std::vector<int> cand, cand_off;          // 3-body neighbours of local atom i: cand[cand_off[i]..]
+  int pair_most;                            // the longest run of pairs a centre takes
   bigint cand_ncalls;
   int cand_inum;
 
+  UF3Gamma gamma_grade;                     // extrapolation grade (pair_style ... gamma FILE)
+  class NeighList *gamma_list;              // with gamma: occasional full list
+
   void allocate();
+  void compute_gamma();
   void compute_two_body();
-  template <bool PER_ATOM, bool NEWTON> void compute_three_body();
-  template <bool PER_ATOM, bool NEWTON> void pair_terms_of(int ii, int i, int ci);
+  // uf3 2, centres ilist[ifrom..ito): forces into f, energy/virial (EV) through tally_pair
+  template <bool EV> void two_body_range(int ifrom, int ito, double **f, Scratch &sc, void *ctx);
+  // ev_tally of one pair (fpair: force on i along x_i - x_j); ctx: the thread's data (uf3/omp)
+  virtual void tally_pair(int i, int j, double e, double fpair, double dx, double dy, double dz, void *ctx);
+  template <bool PER_ATOM> void compute_three_body();
+  // uf3 3, before the centres are swept (serial): candidate lists, scratch, newton-off ghost rows
+  void three_body_setup(bool zero_ghost_rows);
+  // uf3 3, centres ilist[ifrom..ito): false (sc.fail_i set) at a too-close atom
+  template <bool PER_ATOM> bool three_body_range(int ifrom, int ito, Scratch &sc, Tally &t);
+  template <bool PER_ATOM> bool pair_terms_of(int ii, int i, int ci, Scratch &sc, Tally &t);
+  // newton off: the ghost rows of f (eatom, vatom) to their owners, then cleared
+  void ghosts_to_owners(bool per_atom);
   void build_candidates();
-  [[noreturn]] void too_close(int i);
-  [[noreturn]] void pair_too_close(int i, int j, const uf3::EvalError &err);
+  static double scratch_bytes(const Scratch &sc);
+  [[noreturn]] void too_close(const Scratch &sc);
   [[noreturn]] void fail(const uf3::EvalError &err, const std::string &i, const std::string &a,
                          const std::string &b);
 };

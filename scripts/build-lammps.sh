@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds LAMMPS 4Feb2025 (PLUGIN, ML-UF3, ML-SNAP, MANYBODY, MEAM, ML-POD; serial) from
+# Builds LAMMPS 4Feb2025 (PLUGIN, ML-UF3, ML-SNAP, MANYBODY, MEAM, ML-POD, OPENMP; serial) from
 # Debian's trixie source package into a cache outside the repository, once per machine.
-# A cache built with another package set (the marker records it) is rebuilt once.
+# A cache built with another package set (the marker records it) is rebuilt once. The marker
+# is removed before and written after everything else, so a build killed at any point is found
+# incomplete and rebuilt; concurrent builds queue on a lock (scripts/faults/lammps-build.sh
+# demonstrates both).
 # Usage: scripts/build-lammps.sh        (prints the cache root on its last line)
 #        scripts/build-lammps.sh --mpi  the same LAMMPS with BUILD_MPI=on (Open MPI, installed
 #                                       with apt when mpicxx/mpirun are missing), in its own
@@ -21,8 +24,9 @@ prefix="$root/install"
 marker="$root/.complete"
 # The packages every LAMMPS of ours has: the plugin's own (PLUGIN), the reference style
 # (ML-UF3), peers to measure against (ML-SNAP, MANYBODY: SW, Vashishta; ML-POD: POD and
-# fitpod) and the labeller of the alloy data sets (MEAM: 2NN MEAM).
-packages=(PLUGIN ML-UF3 ML-SNAP MANYBODY MEAM ML-POD)
+# fitpod), the labeller of the alloy data sets (MEAM: 2NN MEAM) and the threading layer the
+# plugin's uf3/omp styles build on (OPENMP: fix omp, ThrOMP, -sf omp; BUILD_OMP=on).
+packages=(PLUGIN ML-UF3 ML-SNAP MANYBODY MEAM ML-POD OPENMP)
 want="packages: ${packages[*]}"
 cache_ok() { [[ -f "$marker" && -x "$prefix/bin/lmp" && -d "$root/src/src/PLUGIN" ]] && grep -qxF "$want" "$marker"; }
 if cache_ok; then echo "$root"; exit 0; fi
@@ -33,7 +37,10 @@ else
 fi
 mkdir -p "$root"
 exec 9>"$root/.lock"
-flock 9
+if ! flock -n 9; then
+  log "another build of LAMMPS into $root holds $root/.lock: waiting for it to finish"
+  flock 9
+fi
 if cache_ok; then echo "$root"; exit 0; fi
 rm -f "$marker"
 
@@ -94,7 +101,7 @@ pkg_flags=(); for p in "${packages[@]}"; do pkg_flags+=(-D "PKG_$p=on"); done
 log "configuring (cmake, BUILD_MPI=$build_mpi) and building with $(nproc) cores"
 rm -rf "$root/build"
 cmake -S "$root/src/cmake" -B "$root/build" -D CMAKE_BUILD_TYPE=Release -D CMAKE_INSTALL_PREFIX="$prefix" \
-  -D BUILD_MPI=$build_mpi -D BUILD_OMP=off "${pkg_flags[@]}" \
+  -D BUILD_MPI=$build_mpi -D BUILD_OMP=on "${pkg_flags[@]}" \
   -D BUILD_SHARED_LIBS=on -D LAMMPS_MACHINE= -D WITH_JPEG=off -D WITH_PNG=off -D WITH_FFMPEG=off \
   -D WITH_GZIP=off -D BUILD_TOOLS=off -D BUILD_LAMMPS_GUI=off > "$root/cmake.log" 2>&1 \
   || { log "cmake failed, see $root/cmake.log"; tail -20 "$root/cmake.log" >&2; exit 1; }

@@ -18,10 +18,10 @@ cd "$root"
 
 # One entry per target: NAME KIND ARGS... The runner for KIND is the function run_KIND, called as
 #   run_KIND NAME SECONDS WORKDIR ARGS...
-# and it must print "execs=N crashes=K" on its last line of stdout. Native (libFuzzer) targets are
-# added as further entries of another kind (e.g. "uf3-file-native native BINARY SEED_DIR..."),
-# with a function run_native beside run_java below; seeds for any target come from seeds_NAME
-# when such a function exists.
+# and it must print "execs=N crashes=K" on its last line of stdout. The native (libFuzzer, ASan +
+# UBSan) targets of the C++ kernel are run by uf3-kernel/fuzz/run.sh (run_native below), which
+# builds them with clang, replays their stored findings and keeps their corpora; seeds for any
+# other target come from seeds_NAME when such a function exists.
 TARGETS=(
   "extxyz        java uf3-core org.uf3j.core.fuzz.ExtXyzFuzz"
   "uf3-file      java uf3-core org.uf3j.core.fuzz.Uf3FileFuzz"
@@ -34,6 +34,8 @@ TARGETS=(
   "fitsnap-json  java uf3-core org.uf3j.core.io.fitsnap.FitsnapJsonFuzz"
   "fit-config    java uf3-cli  org.uf3j.cli.fuzz.FitConfigFuzz"
   "uf3-settings  java uf3-cli  org.uf3j.cli.fuzz.Uf3SettingsFuzz"
+  "native-uf3-file native"
+  "native-kernel   native"
 )
 
 usage() {
@@ -172,6 +174,14 @@ run_java() {
   done
   local after; after="$(ls "$findings" | wc -l)"
   echo "execs=$execs crashes=$(( after - before + abnormal ))"
+}
+
+# --- native targets: uf3-kernel/fuzz/run.sh -----------------------------------------------------
+run_native() { # run_native NAME SECONDS WORKDIR
+  local line
+  line="$("$root/uf3-kernel/fuzz/run.sh" --seconds "$2" --only "$1" | tail -1)" || true
+  [[ "$line" == "target=$1 "* ]] || { echo "execs=0 crashes=1"; return; }
+  echo "${line#target=$1 }"
 }
 
 # --- the loop over targets --------------------------------------------------------------------

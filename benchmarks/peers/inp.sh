@@ -2,7 +2,8 @@
 # InP head to head on one split (issue 12): UF2, UF2,3, POD, SNAP and Vashishta judged on the same
 # held-out configurations of the FitSNAP InP set (Cusentino et al. 2020) and timed in the same LAMMPS.
 #
-#   benchmarks/peers/inp.sh            (about 5 minutes on 2 cores)
+#   benchmarks/peers/inp.sh              (about 5 minutes on 2 cores)
+#   benchmarks/peers/inp.sh --plot-only  (redraws results/inp-cost.png from the committed inp.json)
 #
 # 1. uf3 fit examples/inp/inp.yaml (UF2,3) and the same configuration without three_body (UF2):
 #    one stratified 80/20 split, seed 0 (train-indices.txt, the same for both: checked), the
@@ -21,34 +22,33 @@
 #    thread; the models interleaved over ROUNDS rounds (fresh box each segment); the median of
 #    Loop time / (steps · atoms) in µs (and that times LAMMPS' "% CPU use", the CPU time: the
 #    machine is shared, see benchmarks/README.md).
+# 6. results/inp-cost.png: error against cost, log axes, energy and force panels, drawn by
+#    org.uf3j.bench.peers.CostAccuracyPlot from inp.json.
 #
 # Prints one line per model: MODEL energy_rmse_meV=X force_rmse_eVA=Y us_per_atom_step=Z
-# and writes benchmarks/peers/results/inp.{json,md} (+ the split, inp-train-indices.txt).
+# and writes benchmarks/peers/results/inp.{json,md,png} (+ the split, inp-train-indices.txt).
 # Env: UF3_DATA (default <repo>/../shared/data), PEERS_WORK (scratch directory; default a temporary
-#      one, removed at the end), ROUNDS (default 3), UF3_JAVA_OPTS (default -Xmx8g for the fits).
-set -euo pipefail
-here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-data="${UF3_DATA:-$repo/../shared/data}/inp-cusentino2020/JSON"
-results="$here/results"
+#      one, removed at the end; with PEERS_WORK the fits are kept and an existing UF2,3 or POD fit there
+#      is reused unless PEERS_REFIT=1), ROUNDS (default 3), UF3_JAVA_OPTS (default -Xmx8g for the fits).
+# The model fits and pair commands are shared with inp-properties.sh (lib.sh).
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 rounds="${ROUNDS:-3}"
 log() { echo "[peers inp] $*" >&2; }
+
+# plot: draws results/inp-cost.png from results/inp.json
+plot() {
+  source "$repo/benchmarks/paper/lib.sh"
+  build_jar
+  java -Xmx256m -cp "$jar" org.uf3j.bench.peers.CostAccuracyPlot "$results/inp.json" "$results/inp-cost.png" \
+    "InP (held-out 20 %): test error against MD cost"
+}
+if [[ "${1:-}" == "--plot-only" ]]; then plot; exit 0; fi
 [[ -d "$data" ]] || { log "no InP FitSNAP data at $data (set UF3_DATA to the shared data directory)"; exit 2; }
 if [[ -n "${PEERS_WORK:-}" ]]; then work="$PEERS_WORK"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
-export UF3_JAVA_OPTS="${UF3_JAVA_OPTS:--Xmx8g}"
-lsrc="$("$repo/scripts/build-lammps.sh" | tail -1)/src"
-pod_example="$lsrc/examples/PACKAGES/pod/InP"
 mkdir -p "$results"
 
-# timed: NAME CMD...  runs CMD with /usr/bin/time; leaves $work/NAME.time (wall s, peak RSS kB)
-timed() {
-  local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@"
-}
-
 # --- 1. UF2,3 and UF2 -------------------------------------------------------------------------
-log "fitting UF2,3 (examples/inp/inp.yaml, 5-fold CV on the training part)"
-timed uf23 "$repo/bin/uf3" -q fit "$repo/examples/inp/inp.yaml" -o "$work/uf23" > "$work/uf23.log"
+peers_fit_uf23 "$work"
 python3 - "$repo/examples/inp/inp.yaml" "$data" "$work/uf2.yaml" <<'EOF'
 import sys
 src, data, dst = sys.argv[1:]
@@ -68,7 +68,7 @@ for line in open(src):
 open(dst, "w").write("".join(out))
 EOF
 log "fitting UF2 (the same configuration without three_body)"
-timed uf2 "$repo/bin/uf3" -q fit "$work/uf2.yaml" -o "$work/uf2" > "$work/uf2.log"
+timed "$work" uf2 "$repo/bin/uf3" -q fit "$work/uf2.yaml" -o "$work/uf2" > "$work/uf2.log"
 cmp -s "$work/uf2/train-indices.txt" "$work/uf23/train-indices.txt" \
   || { log "UF2 and UF2,3 were fitted on different splits"; exit 1; }
 cp "$work/uf23/train-indices.txt" "$results/inp-train-indices.txt"
@@ -78,43 +78,12 @@ for m in uf2 uf23; do
 done
 
 # --- 2. the same split as LAMMPS data files and fitpod's extended XYZ --------------------------
-python3 "$here/inp_data.py" prepare "$data" "$work/uf23/train-indices.txt" "$work"
-
-log "fitting POD (fitpod, InP_param.pod) on the training configurations"
-mkdir -p "$work/pod"
-cp "$pod_example/InP_param.pod" "$work/pod/"
-cat > "$work/pod/data.pod" <<EOF
-file_format extxyz
-file_extension xyz
-path_to_training_data_set "$work/pod-train"
-fitting_weight_energy 100.0
-fitting_weight_force 1.0
-fitting_regularization_parameter 1e-12
-error_analysis_for_training_data_set 1
-error_analysis_for_test_data_set 0
-basename_for_output_files InP
-precision_for_pod_coefficients 14
-EOF
-echo "fitpod InP_param.pod data.pod" > "$work/pod/in.fitpod"
-(cd "$work/pod" && timed pod "$repo/bin/lmp" --reference -in in.fitpod -log log.fitpod -screen none)
-[[ -s "$work/pod/InP_coefficients.pod" ]] || { log "fitpod wrote no coefficients (see $work/pod/log.fitpod)"; exit 1; }
+peers_prepare "$work"
+peers_fit_pod "$work"
 
 # --- 3./4. every model on every configuration ---------------------------------------------------
 declare -A pair
-pair[UF2]="pair_style uf3 2
-pair_coeff * * $work/uf2/potential.uf3 In P"
-pair[UF23]="pair_style uf3 3
-pair_coeff * * $work/uf23/potential.uf3 In P"
-pair[POD]="pair_style pod
-pair_coeff * * $work/pod/InP_param.pod $work/pod/InP_coefficients.pod In P"
-# SNAP as potentials/InP_JCPA2020.snap defines it: overlaid on ZBL (switched off between 4.0 and 4.2 Å)
-pair[SNAP]="pair_style hybrid/overlay zbl 4.0 4.2 snap
-pair_coeff 1 1 zbl 49 49
-pair_coeff 1 2 zbl 49 15
-pair_coeff 2 2 zbl 15 15
-pair_coeff * * snap $lsrc/potentials/InP_JCPA2020.snapcoeff $lsrc/potentials/InP_JCPA2020.snapparam In P"
-pair[VASHISHTA]="pair_style vashishta
-pair_coeff * * $lsrc/potentials/InP.vashishta In P"
+for m in UF2 UF23 POD SNAP VASHISHTA; do pair[$m]="$(peers_pair "$m" "$work")"; done
 models=(UF2 UF23 POD SNAP VASHISHTA)
 
 for m in "${models[@]}"; do
@@ -253,8 +222,9 @@ for g in sorted(groups):
     md.append("| %s | %d | " % (g, scores[models[0]]["groups"][g]["configs"]) + " | ".join(
         "%.2f / %.4f" % (scores[m]["groups"][g]["energy_rmse_meV"], scores[m]["groups"][g]["force_rmse_eVA"]) for m in models) + " |")
 md += ["", "Fit peak RSS is the process' (the JVM sizes its heap up to -Xmx8g); the live heap is what uf3 fit "
-       "measured it needed."]
+       "measured it needed.", "", "![error against cost](inp-cost.png)"]
 json.dump(table, open(results + "/inp.json", "w"), indent=1)
 open(results + "/inp.md", "w").write("\n".join(md) + "\n")
 print("\n".join(lines))
 EOF
+plot

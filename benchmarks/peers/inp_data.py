@@ -101,7 +101,8 @@ def prepare(json_dir, train_file, work):
           % (len(refs), ntrain, len(refs) - ntrain, sum(r["atoms"] for r in refs if r["train"])), file=sys.stderr)
 
 
-def score(work, model, shift, one_body_json=None):
+def score(work, model, shift, one_body_json=None, elements=ELEMENTS, excludable=EXCLUDABLE):
+    """Prints the JSON scores (see the module doc); elements and excludable default to InP's (w14_data.py passes W's)."""
     refs = json.load(open(os.path.join(work, "reference.json")))
     ev = os.path.join(work, "eval", model)
     energies = {}
@@ -115,8 +116,8 @@ def score(work, model, shift, one_body_json=None):
     e = np.array([energies[r["index"]] for r in refs])
     if one_body_json:
         mu = json.load(open(one_body_json))
-        e = e + np.array([sum(c * mu.get(el, 0.0) for c, el in zip(r["counts"], ELEMENTS)) for r in refs])
-    mu_fit = [0.0, 0.0]
+        e = e + np.array([sum(c * mu.get(el, 0.0) for c, el in zip(r["counts"], elements)) for r in refs])
+    mu_fit = [0.0] * len(elements)
     if shift == "refit":
         tr = [k for k, r in enumerate(refs) if r["train"]]
         a = np.array([refs[k]["counts"] for k in tr], dtype=float)
@@ -124,7 +125,7 @@ def score(work, model, shift, one_body_json=None):
         # per-atom weighting: the residual per atom is what the RMSE measures
         n = a.sum(axis=1)
         mu_fit = np.linalg.lstsq(a / n[:, None], y / n, rcond=None)[0].tolist()
-        e = e + np.array([r["counts"][0] * mu_fit[0] + r["counts"][1] * mu_fit[1] for r in refs])
+        e = e + np.array([sum(c * m for c, m in zip(r["counts"], mu_fit)) for r in refs])
     per = {}
     worst = []
     for k, r in enumerate(refs):
@@ -136,7 +137,7 @@ def score(work, model, shift, one_body_json=None):
         de = (e[k] - r["energy"]) / r["atoms"]
         worst.append({"group": r["group"], "file": r["file"], "energy_error_meV": 1000 * de,
                       "force_rmse_eVA": math.sqrt(float(df @ df) / df.size)})
-        keys = ["all", r["group"]] + ["all_but_" + g for g in EXCLUDABLE if g != r["group"]]
+        keys = ["all", r["group"]] + ["all_but_" + g for g in excludable if g != r["group"]]
         for key in keys:
             p = per.setdefault(key, {"configs": 0, "e2": 0.0, "f2": 0.0, "fn": 0})
             p["configs"] += 1
@@ -144,7 +145,7 @@ def score(work, model, shift, one_body_json=None):
             p["f2"] += float(df @ df)
             p["fn"] += df.size
     worst.sort(key=lambda w: -abs(w["energy_error_meV"]))
-    out = {"model": model, "shift": shift, "reference_energies_eV": dict(zip(ELEMENTS, mu_fit)), "groups": {},
+    out = {"model": model, "shift": shift, "reference_energies_eV": dict(zip(elements, mu_fit)), "groups": {},
            "worst_test_configurations": worst[:5]}
     for key, p in per.items():
         out["groups"][key] = {"configs": p["configs"], "energy_rmse_meV": 1000 * math.sqrt(p["e2"] / p["configs"]),

@@ -12,11 +12,15 @@
 #  - pair_style hybrid/overlay with zbl (ours vs official) and hybrid with a NULL type left to
 #    lj/cut (ours vs the sum of an official uf3 run without those atoms and an lj/cut run);
 #  - uf3 2 single() (compute pair/local), minimisation and NVE energy conservation;
-#  - every class of bad input ends in a clean LAMMPS error (no crash, no hang);
+#  - every class of bad input ends in a clean LAMMPS error (no crash, no hang), and so does MD
+#    that drives two atoms closer than the first knot (a fast head-on collision);
 #  - MPI (bin/lmp --np N: LAMMPS built with MPI, built on first use): ours on 2 and 3 ranks,
 #    newton on and off, vs ours serial and vs official on as many ranks (same quantities and
 #    tolerance); 200 NVE steps on 2 ranks vs serial (neighbour rebuilds, atoms changing
-#    rank); atoms too close and bad files end in our error, not a hang.
+#    rank); atoms too close and bad files end in our error, not a hang;
+#  - uf3/omp (-sf omp -pk omp T): serial LAMMPS with 2 threads and 2 or 3 MPI ranks with 2
+#    threads, newton on and off, vs ours serial without threads to 1e-12 relative; NVE on 2
+#    ranks x 2 threads vs serial; too-close atoms found by a thread end in our error.
 # Usage: lammps-plugin-src/tests/run.sh [-k]   (-k keeps the work directory)
 # Prints "N passed, N failed" last; exit status 1 if anything failed.
 set -uo pipefail
@@ -50,11 +54,17 @@ P="$work/pot"
 
 # ---------------------------------------------------------------- kernel unit test
 echo "[tests] kernel unit test (code paths: default flags, -march=native, portable scalar)"
+# UF3_SANITIZE=1 (scripts/sanitize.sh): the kernel test and the plugin under ASan + UBSan
+# (LeakSanitizer is left on only for runs that end normally: LAMMPS frees nothing when it stops
+# on an error, and Open MPI keeps its own allocations; noleak runs a command without it)
+sanflags=""
+[[ "${UF3_SANITIZE:-0}" == 1 ]] && sanflags="-g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all"
+noleak() { ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0" "$@"; }
 for variant in "default|" "native|-march=native" "scalar|-DUF3_VECTOR=0"; do
   IFS='|' read -r vname vflags <<< "$variant"
   kt="$work/kernel_test_$vname"
   # shellcheck disable=SC2086
-  if g++ -std=c++17 -O2 -Wall -Wextra -Werror $vflags -I"$repo/uf3-kernel/include" "$repo/uf3-kernel/tests/kernel_test.cpp" \
+  if g++ -std=c++17 -O2 -Wall -Wextra -Werror $vflags $sanflags -I"$repo/uf3-kernel/include" "$repo/uf3-kernel/tests/kernel_test.cpp" \
        -o "$kt" 2> "$kt.build"; then
     for f in Nb.uf3 Nb_nonuniform.uf3 NbTa.uf3 NbTa_partial.uf3 NbTa_general.uf3; do
       [[ $vname != default && $f != NbTa_general.uf3 ]] && continue
@@ -453,12 +463,12 @@ EOF
 # non-zero exit status of mpirun but timeout's 124 counts)
 expect_error() {
   local label=$1 expected=$2 style=$3 coeff=$4 ntypes=${5:-1} close=${6:-0} newton=${7:-on} units=${8:-metal}
-  local np=${9:-0}
+  local np=${9:-0} extra=${10:-}    # extra: more LAMMPS arguments (e.g. -sf omp -pk omp 2)
   local o="$work/bad_$(echo "$label" | tr -c 'A-Za-z0-9' _)"
   local npflag=()
   ((np)) && npflag=(--np "$np")
-  ( cd "$P" && timeout 120 "$lmp" "${npflag[@]}" -in "$work/in.bad" -log none -var style "$style" -var coeff "$coeff" \
-      -var ntypes "$ntypes" -var close "$close" -var newton "$newton" -var units "$units" ) > "$o.out" 2>&1
+  ( cd "$P" && noleak timeout 120 "$lmp" "${npflag[@]}" -in "$work/in.bad" -log none -var style "$style" -var coeff "$coeff" \
+      -var ntypes "$ntypes" -var close "$close" -var newton "$newton" -var units "$units" $extra ) > "$o.out" 2>&1
   local st=$?
   local err stok=0
   err="$(grep -m1 '^ERROR' "$o.out")"
@@ -508,10 +518,53 @@ expect_error "atoms too close (uf3 3, newton off)" "closer than the first knot" 
 expect_error "atoms too close (uf3 2)"    "closer than the first knot"       "uf3 2" "* * Nb.uf3 Nb" 1 1
 expect_error "3-body leg below its first knot" "leg of the 3-body spline"    "uf3 3" "* * NbTa_general.uf3 Nb Ta" 2 2
 
+# A fast head-on collision in MD (two W atoms at 40 Å/ps each, the W-14 UF2,3 with its first
+# 2-body knot at 1.5 Å) must stop with our error once they come closer than the first knot:
+# no NaN, no hang, no crash.
+cat > "$work/in.collide" <<'EOF'
+units metal
+boundary p p p
+atom_modify map array
+newton ${newton}
+region box block 0 20 0 20 0 20
+create_box 1 box
+mass 1 183.84
+create_atoms 1 single 8.0 10.0 10.0 units box
+create_atoms 1 single 12.0 10.0 10.0 units box
+pair_style ${style}
+pair_coeff * * ${pot} W
+group a id 1
+group b id 2
+velocity a set 40 0 0 units box
+velocity b set -40 0 0 units box
+timestep 0.001
+fix 1 all nve
+thermo_style custom step pe ke etotal
+thermo 1
+run 1000
+EOF
+for c in "uf3 3|on" "uf3 3|off" "uf3 2|on"; do
+  IFS='|' read -r cstyle cnewton <<< "$c"
+  o="$work/collide_${cstyle// /_}_$cnewton"
+  noleak timeout 120 "$lmp" -in "$work/in.collide" -log none -var style "$cstyle" -var newton "$cnewton" \
+    -var pot "$repo/benchmarks/paper/results/w14-accuracy/uf23/potential.uf3" > "$o.out" 2>&1
+  st=$?
+  err="$(grep -m1 '^ERROR' "$o.out")"
+  if [[ $st -ge 1 && $st -le 2 && "$err" == *"closer than the first knot 1.5"* ]] && ! grep -qiwE 'nan|inf' "$o.out"; then
+    echo "PASS head-on collision in MD ($cstyle, newton $cnewton): $err"
+    record 0 "collision $cstyle $cnewton"
+  else
+    echo "FAIL head-on collision in MD ($cstyle, newton $cnewton): exit status $st, expected our first-knot ERROR and no NaN"
+    tail -5 "$o.out" | sed 's/^/    /'
+    record 1 "collision $cstyle $cnewton"
+  fi
+done
+
 # ---------------------------------------------------------------- MPI
 # Same systems on 2 and 3 MPI ranks (processors auto; two split along x or y).  set type/ratio depends on the number
 # of ranks, so each system is created once (serial, as in compare_case) and written with
 # write_data; every run below, serial included, reads that file.
+[[ "${UF3_SANITIZE:-0}" == 1 ]] && export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"
 echo "[tests] MPI: LAMMPS built with MPI (scripts/build-lammps.sh --mpi; the first time builds it, about 10 minutes, under nice)"
 if ! "$repo/scripts/build-lammps.sh" --mpi > "$work/mpi_build.out" 2>&1 || ! "$lmp" --np 1 -h > /dev/null 2>> "$work/mpi_build.out"; then
   echo "FAIL MPI: cannot build LAMMPS with MPI or the plugin for it:"; tail -20 "$work/mpi_build.out"
@@ -680,6 +733,60 @@ EOF
       fi
     done
   done
+
+  # ---------------------------------------------------------------- uf3/omp (issue 15)
+  # The MPI systems again with -sf omp -pk omp T (pair_style uf3/omp, OpenMP neighbour lists):
+  # serial LAMMPS with 2 threads, 2 ranks x 2 threads and 3 ranks x 2 threads, newton on and
+  # off, against ours serial without threads; the log must show uf3/omp and T threads.
+  # Threads wait passively: 6 threads on 2 cores would otherwise spin against each other.
+  export OMP_WAIT_POLICY=PASSIVE
+  TOL_OMP=1e-12
+  # omp_log_ok OUT THREADS: the log shows the threaded style and the number of threads
+  omp_log_ok() {
+    grep -qE "(set|using) $2 OpenMP thread\(s\) per MPI task" "$1.log" || { echo "    $1.log: expected $2 OpenMP threads"; return 1; }
+    grep -q 'pair uf3/omp' "$1.log" || { echo "    $1.log: pair_style uf3/omp was not used"; return 1; }
+  }
+  echo "[tests] uf3/omp: -sf omp with 2 threads, serial and on 2 and 3 ranks (newton on, off) vs ours serial without threads (tolerance $TOL_OMP)"
+  for spec in "nb3_2000|Nb.uf3|3|Nb" "nb3_16_tri|Nb.uf3|3|Nb" "nb2_2000_2bfile|Nb_2b.uf3|2|Nb" \
+              "nbta3_3types_tri|NbTa.uf3|3|Ta Nb Ta" "nbta2_3types|NbTa.uf3|2|Nb Ta Nb" "nbta3_rerun|NbTa.uf3|3|Nb Ta"; do
+    IFS='|' read -r name file nb els <<< "$spec"
+    o="$work/mpi_$name"
+    [[ -f "$o.data" && -f "$o.serial.on.dump" ]] || { echo "FAIL uf3/omp $name: no MPI case to compare with"; record 1 "omp $name"; continue; }
+    twice=0; [[ $name == *rerun ]] && twice=1
+    ovars=(-var data "$o.data" -var file "$P/$file" -var nb "$nb" -var els "$els" -var twice "$twice" -sf omp -pk omp 2)
+    for np in 0 2 3; do
+      for nt in on off; do
+        if run_np $np ours $nt "$o.omp$np.$nt" "$work/in.mpicase" "${ovars[@]}" && omp_log_ok "$o.omp$np.$nt" 2 &&
+           { ((np == 0)) || mpi_log_ok "$o.omp$np.$nt" $np ours; }; then
+          python3 "$here/compare.py" results "$o.serial.$nt" "$o.omp$np.$nt" $TOL_OMP \
+            "uf3/omp $name: $( ((np)) && echo "$np ranks" || echo serial) x 2 threads (newton $nt) vs ours serial"
+          record $? "omp $name np$np $nt"
+        else
+          echo "FAIL uf3/omp $name: run with $np ranks x 2 threads (newton $nt) failed"; tail -5 "$o.omp$np.$nt.out"
+          record 1 "omp $name np$np $nt"
+        fi
+      done
+    done
+  done
+  echo "[tests] uf3/omp: NVE, 200 steps on 2 ranks x 2 threads vs serial (tolerance $TOL)"
+  for spec in "NbTa.uf3|3|Nb Ta|2" "Nb.uf3|2|Nb|1"; do
+    IFS='|' read -r file nb els ntypes <<< "$spec"
+    o="$work/mpinve_${file%.uf3}_$nb"
+    [[ -f "$o.serial.on.log" ]] || continue
+    nvars=(-var data "$o.data" -var file "$P/$file" -var nb "$nb" -var els "$els" -sf omp -pk omp 2)
+    for nt in on off; do
+      if run_np 2 ours $nt "$o.omp2.$nt" "$work/in.mpinve" "${nvars[@]}" && omp_log_ok "$o.omp2.$nt" 2; then
+        python3 "$here/compare.py" thermo "$o.serial.$nt.log" "$o.omp2.$nt.log" $TOL \
+          "uf3/omp NVE $file uf3 $nb (newton $nt): 2 ranks x 2 threads vs serial"
+        record $? "omp nve $file $nb $nt"
+      else
+        echo "FAIL uf3/omp NVE $file uf3 $nb (newton $nt): run failed"; tail -5 "$o.omp2.$nt.out"; record 1 "omp nve $file $nt"
+      fi
+    done
+  done
+  expect_error "uf3/omp 2 threads: atoms too close (uf3 3)" "closer than the first knot" "uf3 3" "* * Nb.uf3 Nb" 1 1 on metal 0 "-sf omp -pk omp 2"
+  expect_error "uf3/omp 2 threads: atoms too close (uf3 2, newton off)" "closer than the first knot" "uf3 2" "* * Nb.uf3 Nb" 1 1 off metal 0 "-sf omp -pk omp 2"
+  expect_error "uf3/omp 2 ranks x 2 threads: atoms too close (uf3 3, newton off)" "closer than the first knot" "uf3 3" "* * Nb.uf3 Nb" 1 1 off metal 2 "-sf omp -pk omp 2"
 
   echo "[tests] MPI: bad input ends in our error on 2 and 3 ranks (no hang)"
   expect_error "MPI 2 ranks: atoms too close (uf3 3)"             "closer than the first knot" "uf3 3" "* * Nb.uf3 Nb" 1 1 on  metal 2

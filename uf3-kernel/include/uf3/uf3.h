@@ -11,6 +11,7 @@
 //   uf3/triplet_sweep.h  the 3-body terms of one centre
 //   uf3/compute.h        a whole structure from a full CSR neighbour list
 //   uf3/file.h           the ML-UF3 .uf3 file reader -> uf3::Potential
+//   uf3/gamma.h          the extrapolation grade of an atom from an active-set (.asi) file
 #ifndef UF3_UF3_H
 #define UF3_UF3_H
 
@@ -24,5 +25,6 @@
 #include "uf3/triplet_sweep.h"
 #include "uf3/compute.h"
 #include "uf3/file.h"
+#include "uf3/gamma.h"
 
 #endif

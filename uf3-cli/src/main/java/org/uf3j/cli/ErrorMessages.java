@@ -39,7 +39,7 @@ public final class ErrorMessages {
         } else if (e instanceof DirectoryNotEmptyException d) {
             msg = d.getFile() + ": directory not empty";
         } else if (e instanceof FileNotFoundException || e instanceof IOException) {
-            msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            msg = withCauses(e);
         } else if (e instanceof IllegalArgumentException && e.getMessage() != null) {
             msg = e.getMessage();
         } else if (e instanceof OutOfMemoryError) {
@@ -48,6 +48,21 @@ public final class ErrorMessages {
             msg = "internal error: " + e + " (rerun with --debug for the stack trace, and please report it)";
         }
         return oneLine(msg);
+    }
+
+    /**
+     * An I/O error's message followed by those of its causes that add something (image writers,
+     * for one, say only "I/O error writing PNG file!" and keep "No space left on device" inside).
+     */
+    private static String withCauses(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        int depth = 0;
+        for (Throwable c = e.getCause(); c != null && depth++ < 8; c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append(": ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
     }
 
     /** Unwraps UncheckedIOException and the wrappers of executors and streams to the real cause. */

@@ -9,12 +9,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.uf3j.core.eval.Evaluation;
 import org.uf3j.core.eval.JavaEvaluator;
+import org.uf3j.core.gamma.ExtrapolationGrade;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.core.io.extxyz.ExtXyzOptions;
 import org.uf3j.core.io.extxyz.ExtXyzWriter;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.DataSplit;
+import org.uf3j.fit.FeaturizationException;
+import org.uf3j.fit.uncertainty.Calibration;
+import org.uf3j.fit.uncertainty.Uncertainty;
+import org.uf3j.fit.uncertainty.UncertaintyBatch;
+import org.uf3j.plot.CalibrationPlots;
 import org.uf3j.fit.metrics.BatchEvaluator;
 import org.uf3j.fit.metrics.MetricsAccumulator;
 import org.uf3j.fit.metrics.MetricsReport;
@@ -35,9 +41,13 @@ import picocli.CommandLine.Spec;
                 "  uf3 eval --potential model.json --structures test.xyz --json > predictions.json",
                 "  uf3 eval --potential model.json --structures test.xyz --write-xyz predicted.xyz",
                 "  uf3 eval --potential model.json --structures all.xyz --exclude-indices fit/train-indices.txt",
+                "  uf3 eval --potential fit/model.json --structures test.xyz --uncertainty --calibration-plot cal.png",
+                "  uf3 eval --potential fit/model.json --structures md.xyz --gamma     (fit with uf3 fit --active-set)",
                 "", "--json prints {\"structures\":[{\"energy\":E,\"forces\":[[fx,fy,fz],...],"
                 + "\"virial\":[xx,yy,zz,yz,xz,xy]},...]}",
-                "(eV, eV/Å, eV; virial positive under compression, as LAMMPS) with full double precision."})
+                "(with --uncertainty also \"energy_std\":s,\"forces_std\":[[sx,sy,sz],...])",
+                "(eV, eV/Å, eV; virial positive under compression, as LAMMPS) with full double precision;",
+                "with --gamma also \"gamma\":[per atom],\"max_gamma\":g (Infinity where infinite, as Python's json reads)."})
 public final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     Uf3Command root;
@@ -73,6 +83,30 @@ public final class EvalCommand implements Callable<Integer> {
                     + "is its test set.")
     Path excludeIndices;
 
+    @Option(names = "--uncertainty",
+            description = "Also predict the standard deviation of every energy and force component from the fit's "
+                    + "Bayesian posterior (posterior.uf3p beside the potential, or --posterior); with reference data, "
+                    + "report the fraction of errors within 1σ and 2σ.")
+    boolean uncertainty;
+
+    @Mixin
+    PosteriorOption posteriorOption;
+
+    @Option(names = "--calibration-plot", paramLabel = "OUT.png",
+            description = "With --uncertainty and reference data: write the calibration plot (observed vs expected "
+                    + "coverage; |error| vs predicted σ for energies and forces).")
+    Path calibrationPlot;
+
+    @Option(names = "--gamma",
+            description = "Also the extrapolation grade γ of every atom and its maximum per structure (D-optimality over the "
+                    + "training atoms' features: ≤ 1 inside the training data, > 1 outside; Infinity when an atom touches a "
+                    + "basis function no training atom touched). Needs the active set, potential.asi (uf3 fit --active-set).")
+    boolean gamma;
+
+    @Option(names = "--active-set", paramLabel = "FILE.asi",
+            description = "Active-set file for --gamma (default: potential.asi beside the potential file).")
+    Path activeSetFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -82,7 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
     private int[] excluded = new int[0];
 
     private record Row(String source, String type, int atoms, double energy, Double reference, double maxForce,
-                       double forceRmse, int energyIndex) {
+                       double forceRmse, int energyIndex, double sigmaPerAtom, double[] gamma) {
     }
 
     @Override
@@ -91,6 +125,13 @@ public final class EvalCommand implements Callable<Integer> {
         LoadedPotential lp = potential.load();
         boolean uf3File = lp.format() == PotentialFormat.LAMMPS_UF3;
         JavaEvaluator evaluator = new JavaEvaluator(lp.model());
+        if (calibrationPlot != null && !uncertainty) {
+            throw new CliException("--calibration-plot needs --uncertainty");
+        }
+        UncertaintyBatch sigmas = uncertainty ? new UncertaintyBatch(posteriorOption.load(potential.file(), lp.model()), threads)
+                : null;
+        Calibration.Builder calibration = new Calibration.Builder();
+        ExtrapolationGrade grade = gamma ? GammaOption.grade(lp.model(), potential.file(), activeSetFile) : null;
         BatchEvaluator batch = new BatchEvaluator(evaluator, threads);
         ExtXyzOptions options = new ExtXyzOptions(energyKey, forcesKey);
         Progress progress = json ? Progress.off() : Progress.of(root);
@@ -109,16 +150,27 @@ public final class EvalCommand implements Callable<Integer> {
         List<Configuration> pending = new ArrayList<>(BATCH);
         Runnable flush = () -> {
             Evaluation[] ev = batch.evaluate(pending);
+            Uncertainty[] un = sigmas == null ? null : predictSigmas(sigmas, pending);
             for (int i = 0; i < pending.size(); i++) {
                 Configuration c = pending.get(i);
                 Evaluation e = ev[i];
+                double[] g = grade == null ? null : grade.grades(c.structure());
                 if (json) {
                     if (count[0] > 0) {
                         out.print(',');
                     }
-                    out.print(Json.evaluation(e));
+                    String obj = un == null ? Json.evaluation(e) : Json.evaluation(e, un[i].energyStd(), un[i].forceStd());
+                    out.print(g == null ? obj : obj.substring(0, obj.length() - 1) + GammaOption.json(g) + "}");
                 } else {
-                    rows.add(row(c, e, c.hasEnergy() ? withEnergy[0]++ : -1));
+                    rows.add(row(c, e, c.hasEnergy() ? withEnergy[0]++ : -1,
+                            un == null ? Double.NaN : un[i].energyStdPerAtom(), g));
+                }
+                if (un != null && c.hasForces()) {
+                    double[] err = e.forces().clone();
+                    for (int q = 0; q < err.length; q++) {
+                        err[q] -= c.forces()[q];
+                    }
+                    calibration.forces(err, un[i].forceStd());
                 }
                 metrics.add(c, e);
                 if (xyz != null) {
@@ -162,11 +214,47 @@ public final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         printText(out, lp, rows, metrics, count[0], atoms[0], skippedCount[0]);
+        if (sigmas != null) {
+            printCalibration(out, lp, rows, metrics, calibration);
+        }
         out.flush();
         return 0;
     }
 
-    private static Row row(Configuration c, Evaluation e, int energyIndex) {
+    private static Uncertainty[] predictSigmas(UncertaintyBatch sigmas, List<Configuration> configs) {
+        try {
+            return sigmas.predict(configs);
+        } catch (FeaturizationException e) {
+            throw new CliException("--uncertainty: " + e.getMessage(), e);
+        }
+    }
+
+    /** The calibration report (and plot) of the predicted σ against the reference labels. */
+    private void printCalibration(PrintWriter out, LoadedPotential lp, List<Row> rows, MetricsAccumulator metrics,
+                                  Calibration.Builder calibration) throws IOException {
+        for (Row r : rows) {
+            if (r.reference != null) {
+                double predicted = r.energy + metrics.offsetOf(r.energyIndex);
+                calibration.energy(r.type, (predicted - r.reference) / r.atoms, r.sigmaPerAtom);
+            }
+        }
+        Calibration cal = calibration.build();
+        out.println();
+        if (cal.energies() == 0 && cal.forces() == 0) {
+            out.println("(no reference energies or forces: no calibration of the predicted σ)");
+            return;
+        }
+        out.print(cal.report());
+        if (lp.format() == PotentialFormat.LAMMPS_UF3) {
+            out.println("  (energy errors after the per-element offsets above: a .uf3 file has no one-body energies)");
+        }
+        if (calibrationPlot != null) {
+            CalibrationPlots.write(cal, structures.getFileName().toString(), calibrationPlot);
+            out.println("wrote " + calibrationPlot + " (calibration: coverage; |error| vs σ)");
+        }
+    }
+
+    private static Row row(Configuration c, Evaluation e, int energyIndex, double sigmaPerAtom, double[] gamma) {
         double maxF = 0;
         double sq = 0;
         double[] f = e.forces();
@@ -183,7 +271,7 @@ public final class EvalCommand implements Callable<Integer> {
             rmse = Math.sqrt(sq / ref.length);
         }
         return new Row(c.source(), c.configType(), c.size(), e.energy(), c.hasEnergy() ? c.energy() : null, maxF, rmse,
-                energyIndex);
+                energyIndex, sigmaPerAtom, gamma);
     }
 
     /** The positions --exclude-indices names (empty without the option). */
@@ -254,10 +342,17 @@ public final class EvalCommand implements Callable<Integer> {
         if (refs) {
             h.append(String.format(" %13s %13s", "ref E/atom", "ΔE meV/atom"));
         }
+        boolean withSigma = rows.stream().anyMatch(r -> !Double.isNaN(r.sigmaPerAtom));
+        if (withSigma) {
+            h.append(String.format(" %13s", "σE meV/atom"));
+        }
         h.append(String.format(" %13s", "max|F| eV/Å"));
         boolean forceRefs = rows.stream().anyMatch(r -> !Double.isNaN(r.forceRmse));
         if (forceRefs) {
             h.append(String.format(" %13s", "F RMSE eV/Å"));
+        }
+        if (gamma) {
+            h.append(String.format(" %10s", "max γ"));
         }
         out.println(h);
         for (int i = 0; i < rows.size(); i++) {
@@ -272,11 +367,21 @@ public final class EvalCommand implements Callable<Integer> {
                     b.append(String.format(" %13s %13s", "-", "-"));
                 }
             }
+            if (withSigma) {
+                b.append(String.format(" %13.3f", 1000 * r.sigmaPerAtom));
+            }
             b.append(String.format(" %13.5f", r.maxForce));
             if (forceRefs) {
                 b.append(Double.isNaN(r.forceRmse) ? String.format(" %13s", "-") : String.format(" %13.5f", r.forceRmse));
             }
+            if (gamma) {
+                b.append(String.format(" %10s", GammaOption.format(ExtrapolationGrade.max(r.gamma))));
+            }
             out.println(b);
+        }
+        if (gamma) {
+            out.println();
+            out.print(GammaOption.report(rows.stream().map(Row::gamma).toList()));
         }
         if (metrics.hasReferences()) {
             out.println();

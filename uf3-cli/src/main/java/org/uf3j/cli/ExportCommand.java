@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.uf3j.cli.lammps.PairTableWriter;
 import org.uf3j.core.io.LoadedPotential;
@@ -15,6 +16,8 @@ import org.uf3j.core.io.potential.ProjectModelIO;
 import org.uf3j.core.io.potential.Uf3FileWriter;
 import org.uf3j.core.io.potential.Uf3JsonModelWriter;
 import org.uf3j.core.model.Uf3Model;
+import org.uf3j.fit.uncertainty.Posterior;
+import org.uf3j.fit.uncertainty.PosteriorSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +37,7 @@ import picocli.CommandLine.Spec;
                 "  uf3 export --potential out/model.json --to uf3 -o W.uf3",
                 "  uf3 export --potential W.uf3 --to uf3-json -o W.json",
                 "  uf3 export --potential uf2.json --to table --points 2000 -o W.table",
+                "  uf3 export --potential fit/model.json --to uf3 --samples 8 --seed 1 -o ens/W   (ens/W-001.uf3 … W-008.uf3)",
                 "     then in LAMMPS: pair_style table linear 2000 / pair_coeff 1 1 W.table W_W 5.5"})
 public final class ExportCommand implements Callable<Integer> {
     enum Target { uf3, json, uf3_json, table }
@@ -60,9 +64,23 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--author", paramLabel = "NAME", description = "AUTHOR field of a .uf3 header (default: UF3-J).")
     String author;
 
+    @Option(names = "--samples", paramLabel = "K",
+            description = "Write K models drawn from the fit's Bayesian posterior instead of the model itself: "
+                    + "OUT-001.EXT … OUT-K.EXT (an ensemble for LAMMPS; needs -o and --to uf3, json or uf3-json).")
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the posterior draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    PosteriorOption posteriorOption;
+
     @Override
     public Integer call() throws IOException {
         LoadedPotential lp = potential.load();
+        if (samples != 0) {
+            return writeSamples(lp);
+        }
         Uf3Model model = lp.model();
         String text;
         switch (to) {
@@ -107,6 +125,43 @@ public final class ExportCommand implements Callable<Integer> {
             note("wrote " + output + " (" + label(to) + ")");
         }
         return 0;
+    }
+
+    /** --samples: K models drawn from the posterior, each written in the --to format. */
+    private int writeSamples(LoadedPotential lp) throws IOException {
+        if (samples < 0) {
+            throw new CliException("--samples must be >= 1, got " + samples);
+        }
+        if (output == null) {
+            throw new CliException("--samples needs -o OUT (the files are OUT-001." + extension(to) + " ...)");
+        }
+        if (to == Target.table) {
+            throw new CliException("--samples writes uf3, json or uf3-json models, not tables");
+        }
+        Posterior post = posteriorOption.load(potential.file(), lp.model());
+        List<Uf3Model> models = new PosteriorSampler(post).models(lp.model(), samples, seed);
+        String base = output.toString();
+        String ext = "." + extension(to);
+        if (base.endsWith(ext)) {
+            base = base.substring(0, base.length() - ext.length());
+        }
+        int width = Math.max(3, String.valueOf(samples).length());
+        for (int k = 0; k < samples; k++) {
+            Uf3Model m = models.get(k);
+            String text = switch (to) {
+                case uf3 -> (author != null ? Uf3FileWriter.create().withAuthor(author) : Uf3FileWriter.create()).toText(m);
+                case json -> ProjectModelIO.toJson(ProjectModel.of(m));
+                default -> Uf3JsonModelWriter.toJson(m);
+            };
+            writeAtomically(Path.of(base + "-" + String.format("%0" + width + "d", k + 1) + ext), text);
+        }
+        note("wrote " + samples + " models drawn from the posterior (seed " + seed + "): " + base + "-" + String.format("%0" + width + "d", 1) + ext + " ... " + base + "-" + String.format("%0" + width + "d", samples)
+                + ext + " (" + label(to) + ")");
+        return 0;
+    }
+
+    private static String extension(Target t) {
+        return t == Target.uf3 ? "uf3" : t == Target.table ? "table" : "json";
     }
 
     private void note(String s) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  potential.uf3      the potential for LAMMPS (pair_style uf3 2|3)",
                 "  metrics.json/.md   energy and force RMSE/MAE, overall and per config_type, train and test",
                 "  train-indices.txt  the training configurations (0-based), reusable as split.train_indices",
+                "  potential.asi      with --active-set: the active set for the extrapolation grade γ",
                 "  config.yaml        a copy of the configuration",
                 "  plots/             pair terms, 3-body slices, parity plots and error histograms (PNG)",
                 "The output appears complete or not at all: an interrupted fit (Ctrl-C) leaves DIR untouched."},
@@ -55,6 +56,11 @@ public final class FitCommand implements Callable<Integer> {
             description = "Output directory (default: ${DEFAULT-VALUE}); a previous fit output there is replaced.")
     Path output = Path.of("uf3-fit-out");
 
+    @Option(names = "--active-set",
+            description = "Also write potential.asi: the D-optimal active set of the training atoms, which uf3 eval --gamma, "
+                    + "uf3 select and pair_style uf3 ... gamma FILE use for the extrapolation grade (docs/gamma.md).")
+    boolean activeSet;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +77,8 @@ public final class FitCommand implements Callable<Integer> {
             config = FitConfig.read(configFile);
         }
         String command = "uf3 fit " + configFile + " -o " + output;
-        FitRun.Outcome o = new FitRun(config, output, command, Progress.of(root), out).run();
+        FitRun.Outcome o = new FitRun(config, output, command + (activeSet ? " --active-set" : ""), Progress.of(root), out,
+                activeSet).run();
         printSummary(out, o);
         out.flush();
         return 0;

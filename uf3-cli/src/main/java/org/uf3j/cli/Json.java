@@ -24,6 +24,21 @@ public final class Json {
         return b.append("]}").toString();
     }
 
+    /**
+     * As {@link #evaluation(Evaluation)} with the predicted standard deviations:
+     * {@code ...,"energy_std":s,"forces_std":[[sx,sy,sz],...]}.
+     */
+    public static String evaluation(Evaluation e, double energyStd, double[] forcesStd) {
+        String base = evaluation(e);
+        StringBuilder b = new StringBuilder(base.length() + 32 + forcesStd.length * 24);
+        b.append(base, 0, base.length() - 1).append(",\"energy_std\":").append(number(energyStd)).append(",\"forces_std\":[");
+        for (int a = 0; a < forcesStd.length / 3; a++) {
+            b.append(a == 0 ? "[" : ",[").append(number(forcesStd[3 * a])).append(',').append(number(forcesStd[3 * a + 1]))
+                    .append(',').append(number(forcesStd[3 * a + 2])).append(']');
+        }
+        return b.append("]}").toString();
+    }
+
     /** Shortest text that reads back to the same double (Double.toString is valid JSON for finite values). */
     public static String number(double v) {
         if (!Double.isFinite(v)) {

@@ -11,8 +11,12 @@ import java.util.concurrent.Callable;
 import org.uf3j.plot.PropertyPlots;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.LoadedPotential;
+import org.uf3j.core.model.Uf3Model;
+import org.uf3j.fit.uncertainty.Posterior;
+import org.uf3j.fit.uncertainty.PosteriorSampler;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.properties.CubicLattice;
+import org.uf3j.properties.Crystal;
 import org.uf3j.properties.PropertyOptions;
 import org.uf3j.properties.PropertyReport;
 import org.uf3j.properties.PropertySuite;
@@ -24,16 +28,20 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code uf3 properties}: materials properties of a potential for one element in a cubic structure. */
+/** {@code uf3 properties}: materials properties of a potential for one element or a zincblende compound. */
 @Command(name = "properties", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Compute properties of one element in a cubic crystal with the potential (pure Java):",
                 "lattice constant and Birch–Murnaghan bulk modulus, elastic constants C11 C12 C44, vacancy formation",
                 "energy, (100)/(110)/(111) surface energies (relaxed), and the phonon dispersion.",
+                "For a two-element zincblende crystal (--structure zincblende): a0, B, C11, C12 and C44 with the ions",
+                "relaxed inside the sheared cell and clamped; vacancy, surfaces and phonons are skipped with a note.",
                 "Prints a Markdown summary; with -o DIR also writes properties.json, properties.md, phonons.tsv,",
                 "phonons.png and eos.png."},
         footer = {"", "Examples:",
                 "  uf3 properties --potential out/model.json --structure bcc -o props",
-                "  uf3 properties --potential W.uf3 --compare tungsten-dft --no-phonons"})
+                "  uf3 properties --potential W.uf3 --compare tungsten-dft --no-phonons",
+                "  uf3 properties --potential fit/model.json --samples 20 --no-surfaces   (mean ± std over posterior draws)",
+                "  uf3 properties --potential inp-fit/model.json --structure zincblende --element In,P"})
 public final class PropertiesCommand implements Callable<Integer> {
     @ParentCommand
     Uf3Command root;
@@ -44,10 +52,12 @@ public final class PropertiesCommand implements Callable<Integer> {
     @Mixin
     PotentialOption potential;
 
-    @Option(names = "--element", paramLabel = "EL", description = "Element (default: the potential's first).")
+    @Option(names = "--element", paramLabel = "EL[,EL2]", description = {"Element (default: the potential's first);",
+            "zincblende: two, the first on the (0,0,0) sublattice (default: the potential's two, in its order)."})
     String element;
 
-    @Option(names = "--structure", paramLabel = "bcc|fcc|sc|diamond", description = "Crystal (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--structure", paramLabel = "bcc|fcc|sc|diamond|zincblende",
+            description = "Crystal (default: ${DEFAULT-VALUE}).")
     String structure = "bcc";
 
     @Option(names = "--a0", paramLabel = "Å", description = "Use this lattice constant instead of minimising E(a).")
@@ -75,16 +85,28 @@ public final class PropertiesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Directory for JSON, Markdown and PNG files.")
     Path output;
 
+    @Option(names = "--samples", paramLabel = "K",
+            description = "Also compute every property for K models drawn from the fit's Bayesian posterior and report "
+                    + "mean ± std over them (phonons are skipped for the samples).")
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the posterior draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    PosteriorOption posteriorOption;
+
     @Override
     public Integer call() throws IOException {
         LoadedPotential lp = potential.load();
-        String el = PotentialOption.element(lp.model(), element);
         CubicLattice lattice;
         try {
             lattice = CubicLattice.parse(structure);
         } catch (IllegalArgumentException e) {
             throw new CliException("--structure " + e.getMessage());
         }
+        Crystal crystal = crystal(lp.model(), lattice);
+        String el = crystal.formula();
         ReferenceProperties ref = null;
         if (compare != null) {
             if (!compare.equalsIgnoreCase("tungsten-dft")) {
@@ -103,10 +125,29 @@ public final class PropertiesCommand implements Callable<Integer> {
         JavaEvaluator ev = new JavaEvaluator(lp.model());
         PropertyReport report;
         try (Progress.Bar bar = Progress.of(root).start("properties", -1, "")) {
-            bar.message(lattice.label() + " " + el);
-            report = PropertySuite.run(ev, el, lattice, options);
+            bar.message(crystal.label());
+            report = PropertySuite.run(ev, crystal, options);
         }
         String md = "# Properties of " + potential.file().getFileName() + "\n\n" + report.toMarkdown();
+        SampleStatistics sampled = null;
+        if (samples < 0) {
+            throw new CliException("--samples must be >= 0, got " + samples);
+        }
+        if (samples > 0) {
+            Posterior post = posteriorOption.load(potential.file(), lp.model());
+            List<Uf3Model> models = new PosteriorSampler(post).models(lp.model(), samples, seed);
+            PropertyOptions sampleOptions = options.withProperties(!noElastic, !noVacancy, !noSurfaces, false);
+            List<Map<String, Object>> maps = new java.util.ArrayList<>();
+            try (Progress.Bar bar = Progress.of(root).start("samples", samples, "models")) {
+                for (Uf3Model m : models) {
+                    maps.add(PropertySuite.run(new JavaEvaluator(m), crystal, sampleOptions).toMap());
+                    bar.step(1);
+                }
+            }
+            sampled = SampleStatistics.of(maps);
+            md += "\n## Over " + samples + " models drawn from the posterior (seed " + seed + ")\n\n"
+                    + sampled.markdown(report.toMap());
+        }
         if (lp.format() == PotentialFormat.LAMMPS_UF3) {
             md += "\n> " + potential.file().getFileName() + " is a .uf3 file without one-body energies: E per atom lacks them; "
                     + "formation and surface energies, elastic constants and phonons are unaffected.\n";
@@ -123,11 +164,14 @@ public final class PropertiesCommand implements Callable<Integer> {
             Files.createDirectories(output);
             Map<String, Object> map = new java.util.LinkedHashMap<>(report.toMap());
             map.put("potential", potential.file().toString());
+            if (sampled != null) {
+                map.put("posterior_samples", Map.of("count", samples, "seed", seed, "statistics", sampled.toMap()));
+            }
             Files.writeString(output.resolve("properties.json"), JsonText.pretty(map), StandardCharsets.UTF_8);
             Files.writeString(output.resolve("properties.md"), md, StandardCharsets.UTF_8);
             List<String> written = new java.util.ArrayList<>(List.of("properties.json", "properties.md"));
             if (report.equilibrium().eos() != null) {
-                PropertyPlots.equationOfState(ev, el, lattice, report.a0(), report.equilibrium().eos(),
+                PropertyPlots.equationOfState(ev, crystal, report.a0(), report.equilibrium().eos(),
                         options.eosVolumeRange() * 2, output.resolve("eos.png"));
                 written.add("eos.png");
             }
@@ -143,5 +187,26 @@ public final class PropertiesCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The crystal named by --structure and --element, every element checked against the potential. */
+    private Crystal crystal(Uf3Model model, CubicLattice lattice) {
+        List<String> species;
+        if (element != null) {
+            species = new java.util.ArrayList<>();
+            for (String e : element.split(",", -1)) {
+                species.add(PotentialOption.element(model, e.trim()));
+            }
+        } else if (lattice.speciesCount() == 2) {
+            species = model.elements();
+        } else {
+            species = List.of(PotentialOption.element(model, null));
+        }
+        if (species.size() != lattice.speciesCount()) {
+            throw new CliException("--structure " + lattice.label() + " needs " + (lattice.speciesCount() == 1
+                    ? "one element (--element EL)" : "two elements, e.g. --element In,P (the potential has "
+                    + model.elements() + ")") + ", got " + species);
+        }
+        return new Crystal(lattice, species);
     }
 }

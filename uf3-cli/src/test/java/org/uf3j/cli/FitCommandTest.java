@@ -76,7 +76,8 @@ class FitCommandTest {
             assertEquals(1000, img.getWidth());
         }
         try (var s = Files.list(dir)) {
-            assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".fit-out")).count(), "no temporary dirs");
+            assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".fit-out.tmp-")
+                    || p.getFileName().toString().startsWith(".fit-out.old-")).count(), "no temporary dirs");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.uf3j.fit;
 
 import org.uf3j.core.model.Uf3Model;
+import org.uf3j.fit.uncertainty.Posterior;
 
 /**
  * What a fit produced.
@@ -14,10 +15,13 @@ import org.uf3j.core.model.Uf3Model;
  * @param statistics     σ's of the training targets
  * @param peakLiveHeapBytes largest heap occupancy right after a garbage collection during the fit
  * @param peakPoolBytes  sum of the heap pools' peak usages during the fit (includes uncollected garbage)
+ * @param posterior      the Bayesian posterior of the coefficients, or null when not asked for (or the final
+ *                       system was not positive definite)
  */
 public record FitResult(Uf3Model model, double[] solution, BasisLayout layout, Regularization regularization, double kappa,
                         LinearSolver.Method method, CrossValidation.Result crossValidation,
-                        TargetStatistics statistics, Timings timings, long peakLiveHeapBytes, long peakPoolBytes) {
+                        TargetStatistics statistics, Timings timings, long peakLiveHeapBytes, long peakPoolBytes,
+                        Posterior posterior) {
 
     /** Wall-clock seconds of the stages. */
     public record Timings(double accumulate, double crossValidation, double solve, double total) {

@@ -22,7 +22,7 @@ import org.uf3j.fit.solve.SolverOptions;
  */
 public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Regularization> grid, int folds,
                           boolean stratifiedFolds, long seed, Map<String, Double> configTypeWeights, double virialWeight,
-                          int threads, SolverOptions.Backend solver, Path foldFile) {
+                          int threads, SolverOptions.Backend solver, Path foldFile, boolean posterior) {
 
     public FitSettings {
         if (!(kappa >= 0 && kappa <= 1)) {
@@ -80,6 +80,7 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         private int threads = Runtime.getRuntime().availableProcessors();
         private SolverOptions.Backend solver = SolverOptions.Backend.AUTO;
         private Path foldFile;
+        private boolean posterior;
 
         private Builder(ModelSpec spec) {
             this.spec = spec;
@@ -148,9 +149,18 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
             return this;
         }
 
+        /**
+         * Also compute the Bayesian posterior of the coefficients ({@link FitResult#posterior()},
+         * {@code org.uf3j.fit.uncertainty}); costs one p×p inverse from the final factorisation.
+         */
+        public Builder posterior(boolean on) {
+            this.posterior = on;
+            return this;
+        }
+
         public FitSettings build() {
             return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads, solver,
-                    foldFile);
+                    foldFile, posterior);
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.uncertainty.Posterior;
+import org.uf3j.fit.uncertainty.PosteriorEstimator;
 
 /**
  * The fitting pipeline: settings → basis layout → featurise and accumulate the normal equations
@@ -70,7 +72,11 @@ public final class Fitter {
         double kappa = settings.kappas()[0];
         long t1;
         long t2;
-        if (settings.crossValidates()) {
+        // a posterior calibrates its noise on cross-validation residuals: a single candidate is then
+        // cross-validated too (same featurisation, k more solves); its CV is not reported as a choice
+        boolean foldSums = settings.crossValidates()
+                || settings.posterior() && Math.min(settings.folds(), training.size()) >= 2;
+        if (foldSums) {
             int k = Math.min(settings.folds(), training.size());
             int[] fold = settings.stratifiedFolds() ? DataSplit.stratifiedFolds(training, k, settings.seed())
                     : DataSplit.folds(training.size(), k, settings.seed());
@@ -95,16 +101,24 @@ public final class Fitter {
             t2 = t1;
             progress.stage("solving", 1);
         }
+        CrossValidation.Result noiseCv = cv;
+        if (!settings.crossValidates()) {
+            cv = null;
+        }
         LossWeights lw = scoring.withKappa(kappa);
         DMatrixRMaj a = total.matrix(lw);
         regularizer.addTo(a, reg);
-        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw), settings.solverOptions());
+        double[][] inverse = {null};
+        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw), settings.solverOptions(),
+                settings.posterior() ? f -> inverse[0] = PosteriorEstimator.inverse(f, layout.size()) : null);
         Uf3Model model = layout.toModel(sol.x());
+        Posterior posterior = inverse[0] == null ? null
+                : PosteriorEstimator.estimate(layout, total, lw, inverse[0], sol.x(), noiseCv);
         progress.advance(1);
         long t3 = System.nanoTime();
         FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t3 - t0));
         return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, stats, timings, heap.peakLive(),
-                heap.peakPools());
+                heap.peakPools(), posterior);
     }
 
     private static double sec(long nanos) {

@@ -35,6 +35,16 @@ public final class LinearSolver {
 
     /** Solves A x = b, the Cholesky on the back end {@code options} picks for this size; A is not modified. */
     public static Solution solve(DMatrixRMaj a, double[] b, SolverOptions options) {
+        return solve(a, b, options, null);
+    }
+
+    /**
+     * As {@link #solve(DMatrixRMaj, double[], SolverOptions)}, handing the Cholesky factor of A (pinned
+     * columns set to 1 on the diagonal) to {@code factorUse} before it is closed, so that a caller
+     * needing more than one solve (the posterior covariance A⁻¹, {@code org.uf3j.fit.uncertainty})
+     * does not factor A again. {@code factorUse} is not called when A is not positive definite.
+     */
+    public static Solution solve(DMatrixRMaj a, double[] b, SolverOptions options, java.util.function.Consumer<CholeskyFactor> factorUse) {
         int p = a.numRows;
         if (a.numCols != p || b.length != p) {
             throw new IllegalArgumentException("need a square matrix and a matching right-hand side, got " + a.numRows + "x"
@@ -62,6 +72,9 @@ public final class LinearSolver {
                 double[] sol = rhs.data.clone();
                 chol.solve(sol, 1);
                 if (finite(sol)) {
+                    if (factorUse != null) {
+                        factorUse.accept(chol);
+                    }
                     return new Solution(sol, Method.CHOLESKY, pinned);
                 }
             }

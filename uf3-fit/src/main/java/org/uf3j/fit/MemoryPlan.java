@@ -41,7 +41,8 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
     public static MemoryPlan of(FitSettings settings, BasisLayout layout, boolean lapack, long dataBytes, long heapBytes) {
         int p = layout.size();
         int leading = layout.leadingColumns();
-        int folds = settings.crossValidates() ? settings.folds() : 0;
+        // a posterior cross-validates even a single candidate (its noise comes from the CV residuals)
+        int folds = settings.crossValidates() || settings.posterior() ? settings.folds() : 0;
         int workers = Math.min(settings.threads(), NormalEquations.LANES);
         return new MemoryPlan(p, leading, folds, settings.kappas().length, workers, settings.virialWeight() > 0, lapack,
                 dataBytes, 256, heapBytes);

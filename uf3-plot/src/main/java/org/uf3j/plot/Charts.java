@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -136,6 +138,21 @@ public final class Charts {
         String name = file.toString();
         String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
         BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+        return Path.of(base + ".png");
+    }
+
+    /**
+     * Writes charts side by side in one PNG (one row, each panel {@link #WIDTH}×{@link #HEIGHT}),
+     * creating the directory: the energy and force panels of a comparison figure belong together.
+     */
+    public static Path saveRow(List<? extends Chart<?, ?>> charts, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        String name = file.toString();
+        String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        BitmapEncoder.saveBitmap(new ArrayList<>(charts), 1, charts.size(), base, BitmapEncoder.BitmapFormat.PNG);
         return Path.of(base + ".png");
     }
 

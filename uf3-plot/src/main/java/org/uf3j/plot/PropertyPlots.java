@@ -11,6 +11,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.uf3j.core.eval.Evaluator;
 import org.uf3j.properties.CubicLattice;
+import org.uf3j.properties.Crystal;
 import org.uf3j.properties.EquationOfState;
 import org.uf3j.properties.LatticeConstant;
 import org.uf3j.properties.PhononDispersion;
@@ -62,14 +63,20 @@ public final class PropertyPlots {
     /** Energy per atom against volume per atom: computed points and the Birch–Murnaghan fit. */
     public static Path equationOfState(Evaluator ev, String element, CubicLattice lattice, double a0, EquationOfState.Fit eos,
                                        double range, Path file) throws IOException {
+        return equationOfState(ev, Crystal.of(lattice, element), a0, eos, range, file);
+    }
+
+    /** Energy per atom against volume per atom of any crystal (compounds included). */
+    public static Path equationOfState(Evaluator ev, Crystal crystal, double a0, EquationOfState.Fit eos,
+                                       double range, Path file) throws IOException {
         int points = 15;
-        double v0 = lattice.volumePerAtom(a0);
+        double v0 = crystal.volumePerAtom(a0);
         double[] v = new double[points];
         double[] e = new double[points];
         for (int i = 0; i < points; i++) {
             double tt = -range + 2 * range * i / (points - 1);
             v[i] = v0 * (1 + tt);
-            e[i] = LatticeConstant.energyPerAtom(ev, element, lattice, a0 * Math.cbrt(1 + tt));
+            e[i] = LatticeConstant.energyPerAtom(ev, crystal, a0 * Math.cbrt(1 + tt));
         }
         int m = 200;
         double[] vf = new double[m];
@@ -78,8 +85,8 @@ public final class PropertyPlots {
             vf[i] = v[0] + (v[points - 1] - v[0]) * i / (m - 1);
             ef[i] = EquationOfState.energy(vf[i], eos.volume(), eos.energy(), eos.bulkModulus(), eos.bulkModulusDerivative());
         }
-        XYChart c = Charts.xy(String.format(Locale.ROOT, "%s %s equation of state: a0 = %.4f Å, B = %.1f GPa, B′ = %.2f",
-                lattice.label(), element, a0, eos.bulkModulusGPa(), eos.bulkModulusDerivative()),
+        XYChart c = Charts.xy(String.format(Locale.ROOT, "%s equation of state: a0 = %.4f Å, B = %.1f GPa, B′ = %.2f",
+                crystal.label(), a0, eos.bulkModulusGPa(), eos.bulkModulusDerivative()),
                 "volume per atom (Å³)", "energy per atom (eV)");
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideN);
         c.getStyler().setYAxisDecimalPattern("0.000");

@@ -30,7 +30,7 @@ public final class BrillouinPath {
                 Point n = new Point("N", 0.5, 0.5, 0);
                 yield List.of(GAMMA, h, p, GAMMA, n);
             }
-            case FCC, DIAMOND -> {
+            case FCC, DIAMOND, ZINCBLENDE -> {
                 Point x = new Point("X", 0, 1, 0);
                 Point w = new Point("W", 0.5, 1, 0);
                 Point k = new Point("K", 0.75, 0.75, 0);

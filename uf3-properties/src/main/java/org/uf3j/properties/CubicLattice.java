@@ -14,7 +14,12 @@ public enum CubicLattice {
     FCC(new double[][] {{0, 0, 0}, {0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0}}),
     /** Diamond: fcc with a two-atom basis, eight atoms per cube (not a Bravais lattice). */
     DIAMOND(new double[][] {{0, 0, 0}, {0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0},
-        {0.25, 0.25, 0.25}, {0.25, 0.75, 0.75}, {0.75, 0.25, 0.75}, {0.75, 0.75, 0.25}});
+        {0.25, 0.25, 0.25}, {0.25, 0.75, 0.75}, {0.75, 0.25, 0.75}, {0.75, 0.75, 0.25}}),
+    /**
+     * Zincblende (sphalerite, e.g. InP, GaAs): the diamond sites with two species, the first on the fcc
+     * sublattice at the origin (sites 0-3), the second on the one shifted by (¼,¼,¼) (sites 4-7).
+     */
+    ZINCBLENDE(DIAMOND.basis);
 
     private final double[][] basis;
 
@@ -22,7 +27,10 @@ public enum CubicLattice {
         this.basis = basis;
     }
 
-    /** Parses "bcc", "fcc", "diamond" or "sc" (case-insensitive; "sc" also as "simple_cubic"). */
+    /**
+     * Parses "bcc", "fcc", "diamond", "zincblende" or "sc" (case-insensitive; "sc" also as
+     * "simple_cubic", zincblende also as "zinc_blende", "zb" or "sphalerite").
+     */
     public static CubicLattice parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         return switch (n) {
@@ -30,14 +38,25 @@ public enum CubicLattice {
             case "bcc" -> BCC;
             case "fcc" -> FCC;
             case "diamond", "dia" -> DIAMOND;
+            case "zincblende", "zinc_blende", "zb", "sphalerite" -> ZINCBLENDE;
             default -> throw new IllegalArgumentException("unknown cubic structure '" + name
-                    + "' (expected bcc, fcc, diamond or sc)");
+                    + "' (expected bcc, fcc, diamond, zincblende or sc)");
         };
     }
 
     /** Lower-case name, e.g. "bcc". */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Number of species the structure holds: 2 for zincblende, 1 for the others. */
+    public int speciesCount() {
+        return this == ZINCBLENDE ? 2 : 1;
+    }
+
+    /** The species index (0 or 1) of site {@code site} of the conventional cube. */
+    public int sublattice(int site) {
+        return this == ZINCBLENDE && site >= 4 ? 1 : 0;
     }
 
     /** Atoms in the conventional cube. */
@@ -54,9 +73,9 @@ public enum CubicLattice {
         return b;
     }
 
-    /** Whether every atom is a lattice point (one atom per primitive cell): true except for diamond. */
+    /** Whether every atom is a lattice point (one atom per primitive cell): true except for diamond and zincblende. */
     public boolean isBravais() {
-        return this != DIAMOND;
+        return this != DIAMOND && this != ZINCBLENDE;
     }
 
     /** Volume per atom, a³ / atoms per cube. */
@@ -70,7 +89,7 @@ public enum CubicLattice {
             case SC -> a;
             case BCC -> a * Math.sqrt(3) / 2;
             case FCC -> a / Math.sqrt(2);
-            case DIAMOND -> a * Math.sqrt(3) / 4;
+            case DIAMOND, ZINCBLENDE -> a * Math.sqrt(3) / 4;
         };
     }
 
@@ -85,11 +104,20 @@ public enum CubicLattice {
 
     /** The conventional cube of side a, all atoms of one element, periodic in all directions. */
     public Structure conventional(String element, double a) {
+        return conventional(java.util.List.of(element), a);
+    }
+
+    /**
+     * The conventional cube of side a with one element per species ({@link #speciesCount()} of them,
+     * in sublattice order), periodic in all directions.
+     */
+    public Structure conventional(java.util.List<String> species, double a) {
+        requireSpecies(species);
         int n = basis.length;
         String[] sym = new String[n];
         double[] x = new double[3 * n];
         for (int i = 0; i < n; i++) {
-            sym[i] = element;
+            sym[i] = species.get(sublattice(i));
             for (int k = 0; k < 3; k++) {
                 x[3 * i + k] = basis[i][k] * a;
             }
@@ -106,17 +134,31 @@ public enum CubicLattice {
         return switch (this) {
             case SC -> new double[] {a, 0, 0, 0, a, 0, 0, 0, a};
             case BCC -> new double[] {-h, h, h, h, -h, h, h, h, -h};
-            case FCC, DIAMOND -> new double[] {0, h, h, h, 0, h, h, h, 0};
+            case FCC, DIAMOND, ZINCBLENDE -> new double[] {0, h, h, h, 0, h, h, h, 0};
         };
     }
 
     /** The primitive cell: one atom (two for diamond, the second at (a/4)(111)). */
     public Structure primitive(String element, double a) {
+        return primitive(java.util.List.of(element), a);
+    }
+
+    /** The primitive cell with one element per species (zincblende: the second species at (a/4)(111)). */
+    public Structure primitive(java.util.List<String> species, double a) {
+        requireSpecies(species);
         Cell cell = new Cell(primitiveVectors(a), new boolean[] {true, true, true});
-        if (this == DIAMOND) {
+        if (!isBravais()) {
             double q = a / 4;
-            return new Structure(new String[] {element, element}, new double[] {0, 0, 0, q, q, q}, cell);
+            return new Structure(new String[] {species.get(0), species.get(sublattice(4))},
+                    new double[] {0, 0, 0, q, q, q}, cell);
         }
-        return new Structure(new String[] {element}, new double[] {0, 0, 0}, cell);
+        return new Structure(new String[] {species.get(0)}, new double[] {0, 0, 0}, cell);
+    }
+
+    private void requireSpecies(java.util.List<String> species) {
+        if (species.size() != speciesCount()) {
+            throw new IllegalArgumentException(label() + " needs " + speciesCount() + " species, got "
+                    + species.size() + " " + species);
+        }
     }
 }

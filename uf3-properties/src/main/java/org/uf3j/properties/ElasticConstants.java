@@ -8,7 +8,7 @@ import org.uf3j.core.units.MetalUnits;
 /**
  * Elastic constants from stress–strain central finite differences: every Voigt strain e_j = ±δ
  * (engineering shear for j = 4..6) is applied to an equilibrium cell, optionally with the atoms
- * relaxed inside the strained cell (internal relaxation, needed for C44 of diamond; zero by symmetry
+ * relaxed inside the strained cell (internal relaxation, needed for C44 of diamond and zincblende; zero by symmetry
  * for bcc/fcc), and C_ij = [σ_i(+δ) − σ_i(−δ)]/(2δ) with σ = −W/V. The cubic C11, C12, C44 average
  * the symmetry-equivalent entries of the 6×6 matrix; B = (C11 + 2 C12)/3.
  */
@@ -57,6 +57,11 @@ public final class ElasticConstants {
     public static Result compute(Evaluator evaluator, String element, CubicLattice lattice, double a0, double strain,
                                  Relaxer relaxer) {
         return compute(evaluator, lattice.conventional(element, a0), strain, relaxer);
+    }
+
+    /** Elastic constants of the conventional cube of any crystal (zincblende included) at lattice constant a0. */
+    public static Result compute(Evaluator evaluator, Crystal crystal, double a0, double strain, Relaxer relaxer) {
+        return compute(evaluator, crystal.conventional(a0), strain, relaxer);
     }
 
     /** Elastic constants of any equilibrium cell (axes along the crystal's cubic axes for the cubic averages). */

@@ -8,13 +8,16 @@ import java.util.Map;
 import org.uf3j.core.units.MetalUnits;
 
 /**
- * Everything a {@link PropertySuite} run computed for one element and cubic structure; absent
+ * Everything a {@link PropertySuite} run computed for one cubic crystal (an element, or a compound
+ * such as zincblende InP); absent
  * parts (not asked for, or not applicable) are null. {@link #toMap()} gives a JSON-ready nested map
  * (NaN written as null), {@link #toMarkdown()} a readable summary and {@link #compare} a table
- * against reference values.
+ * against reference values. {@code clampedElastic} holds the clamped-ion (homogeneous strain)
+ * constants when {@code elastic} relaxed the atoms inside the strained cells, else null.
  */
-public record PropertyReport(String element, CubicLattice lattice, InteractionRange range,
+public record PropertyReport(Crystal crystal, InteractionRange range,
                              LatticeConstant.Result equilibrium, ElasticConstants.Result elastic,
+                             ElasticConstants.Result clampedElastic,
                              VacancyFormation.Result vacancy, List<SurfaceEnergy.Result> surfaces,
                              PhononDispersion.Table phonons, int phononSupercell, Map<String, Double> seconds,
                              List<String> notes) {
@@ -23,6 +26,16 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
         surfaces = surfaces == null ? List.of() : List.copyOf(surfaces);
         seconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
         notes = List.copyOf(notes);
+    }
+
+    /** The element, or the compound's formula (e.g. "InP"). */
+    public String element() {
+        return crystal.formula();
+    }
+
+    /** The cubic structure. */
+    public CubicLattice lattice() {
+        return crystal.lattice();
     }
 
     /** Equilibrium lattice constant, Å. */
@@ -47,8 +60,9 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
     /** A nested map of plain values (String, Double, Integer, Boolean, List, Map): JSON-ready. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("element", element);
-        m.put("structure", lattice.label());
+        m.put("element", element());
+        m.put("species", crystal.species());
+        m.put("structure", lattice().label());
         Map<String, Object> units = new LinkedHashMap<>();
         units.put("length", "Å");
         units.put("energy", "eV");
@@ -92,6 +106,14 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
             }
             e.put("matrix", rows);
             m.put("elastic_GPa", e);
+        }
+        if (clampedElastic != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("C11", num(clampedElastic.c11()));
+            e.put("C12", num(clampedElastic.c12()));
+            e.put("C44", num(clampedElastic.c44()));
+            e.put("strain", clampedElastic.strain());
+            m.put("elastic_clamped_ion_GPa", e);
         }
         if (vacancy != null) {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -138,7 +160,7 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
     /** A Markdown summary: one table of scalar properties, the phonon frequencies at the special points. */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("## ").append(lattice.label()).append(' ').append(element).append("\n\n");
+        sb.append("## ").append(crystal.label()).append("\n\n");
         sb.append("| property | value |\n|---|---|\n");
         row(sb, "a0 (Å)", equilibrium.a0(), "%.5f");
         row(sb, "E per atom (eV)", equilibrium.energyPerAtom(), "%.6f");
@@ -149,7 +171,10 @@ public record PropertyReport(String element, CubicLattice lattice, InteractionRa
         if (elastic != null) {
             row(sb, "C11 (GPa)", elastic.c11(), "%.2f");
             row(sb, "C12 (GPa)", elastic.c12(), "%.2f");
-            row(sb, "C44 (GPa)", elastic.c44(), "%.2f");
+            row(sb, elastic.internalRelaxation() ? "C44, ions relaxed (GPa)" : "C44 (GPa)", elastic.c44(), "%.2f");
+            if (clampedElastic != null) {
+                row(sb, "C44, clamped ions (GPa)", clampedElastic.c44(), "%.2f");
+            }
             row(sb, "B = (C11+2C12)/3 (GPa)", elastic.bulkModulus(), "%.2f");
         }
         if (vacancy != null) {

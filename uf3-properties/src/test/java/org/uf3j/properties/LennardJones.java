@@ -66,6 +66,11 @@ final class LennardJones {
      * rMin to rc (the last three coefficients fixed at 0, as UF3 requires).
      */
     Uf3Model model(String element, double rMin, int intervals) {
+        return Uf3Model.builder().pair(pairTerm(element, element, rMin, intervals)).build();
+    }
+
+    /** The pair term of {@link #model(String, double, int)} between elements a and b. */
+    PairTerm pairTerm(String first, String second, double rMin, int intervals) {
         KnotSequence knots = KnotSequence.linear(rMin, rc, intervals);
         int nb = knots.basisCount();
         int free = nb - 3;
@@ -97,7 +102,13 @@ final class LennardJones {
         for (int i = 0; i < free; i++) {
             coef[i] = c.get(i);
         }
-        return Uf3Model.builder().pair(new PairTerm(element, element, knots, coef)).build();
+        return new PairTerm(first, second, knots, coef);
+    }
+
+    /** The pair term on the default knots of {@link #model(String)}. */
+    PairTerm pairTerm(String a, String b) {
+        double rMin = 0.75 * sigma;
+        return pairTerm(a, b, rMin, (int) Math.ceil((rc - rMin) / 0.01));
     }
 
     /** The default test model: knots from 0.75σ to rc every ~0.01 Å. */

@@ -31,14 +31,15 @@ import org.uf3j.core.model.Elements;
  * @param kappas     the energy weight κ, or its cross-validation candidates
  * @param threads    worker threads, 0 for all processors
  * @param solver     the dense solver back end (auto: EJML for small systems, OpenBLAS LAPACK for large)
+ * @param uncertainty whether to compute the Bayesian posterior and write posterior.uf3p (default true)
  */
 public record FitConfig(Path file, List<String> elements, DataSection data, KnotSpacing spacing, TwoBodySection twoBody,
                         ThreeBodySection threeBody, double[] kappas, RegularizationSection regularization,
                         CrossValidationSection crossValidation, SplitSection split, double virialWeight, int threads,
-                        PlotsSection plots, SolverOptions.Backend solver) {
+                        PlotsSection plots, SolverOptions.Backend solver, boolean uncertainty) {
 
     static final Set<String> TOP = Set.of("elements", "data", "two_body", "three_body", "knot_spacing", "kappa",
-            "regularization", "cross_validation", "split", "virial_weight", "threads", "plots", "solver");
+            "regularization", "cross_validation", "split", "virial_weight", "threads", "plots", "solver", "uncertainty");
 
     /** Reads and checks a configuration file. */
     public static FitConfig read(Path file) {
@@ -154,8 +155,9 @@ public record FitConfig(Path file, List<String> elements, DataSection data, Knot
         } catch (IllegalArgumentException e) {
             throw top.get("solver").error("must be auto, ejml or openblas, got '" + top.get("solver").text() + "'");
         }
+        boolean uncertainty = top.get("uncertainty").bool(true);
         return new FitConfig(file, elements, data, spacing, two, three, kappas, reg, cv, split, virial, threads, plots,
-                solver);
+                solver, uncertainty);
     }
 
     private static List<String> elements(Node n) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.uf3j.cli.CliException;
+import org.uf3j.cli.ErrorMessages;
 import org.uf3j.cli.PlotCommand;
 import org.uf3j.cli.Potentials;
 import org.uf3j.cli.Progress;
@@ -57,6 +58,7 @@ public final class FitRun {
     private final Progress progress;
     private final PrintWriter out;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final boolean activeSet;
 
     /** What the run produced (for tests and the summary). */
     public record Outcome(Path output, Uf3Model model, FitResult fit, Metrics train, Metrics test, int nTrain, int nTest,
@@ -68,11 +70,17 @@ public final class FitRun {
     }
 
     public FitRun(FitConfig config, Path output, String command, Progress progress, PrintWriter out) {
+        this(config, output, command, progress, out, false);
+    }
+
+    /** With {@code activeSet}, also writes potential.asi: the training atoms' active set (extrapolation grade). */
+    public FitRun(FitConfig config, Path output, String command, Progress progress, PrintWriter out, boolean activeSet) {
         this.config = config;
         this.output = output;
         this.command = command;
         this.progress = progress;
         this.out = out;
+        this.activeSet = activeSet;
     }
 
     /**
@@ -139,6 +147,9 @@ public final class FitRun {
 
         List<Path> files = new ArrayList<>();
         try (OutputDirectory dir = OutputDirectory.create(output)) {
+            for (String r : dir.repairs()) {
+                out.println("note: " + r);
+            }
             Path d = dir.dir();
             t = System.nanoTime();
             Map<String, Object> metricsMap = MetricsReport.toMap(trainMetrics, testMetrics, train.size(), test.size());
@@ -150,12 +161,24 @@ public final class FitRun {
             } catch (IllegalArgumentException e) {
                 throw new CliException("cannot write potential.uf3: " + e.getMessage(), e);
             }
+            if (fit.posterior() != null) {
+                org.uf3j.fit.uncertainty.PosteriorFile.write(fit.posterior(), d.resolve(org.uf3j.fit.uncertainty.PosteriorFile.NAME));
+            }
             Files.writeString(d.resolve("metrics.json"), org.uf3j.cli.JsonText.pretty(metricsMap), StandardCharsets.UTF_8);
             Files.writeString(d.resolve("metrics.md"), markdown(fit, trainMetrics, testMetrics, train.size(), test.size()),
                     StandardCharsets.UTF_8);
             Files.writeString(d.resolve("train-indices.txt"), indices(split), StandardCharsets.UTF_8);
             Files.copy(config.file(), d.resolve("config" + extension(config.file())));
             seconds.put("writing", since(t));
+            if (activeSet) {
+                t = System.nanoTime();
+                org.uf3j.core.gamma.ActiveSet as = new org.uf3j.fit.gamma.ActiveSetBuilder(fit.layout(), model).build(train);
+                org.uf3j.core.gamma.ActiveSetFile.write(as, d.resolve("potential.asi"),
+                        "active set of the " + train.size() + " training configurations of " + command
+                                + "\nfor potential.uf3 / model.json (docs/gamma.md)");
+                files.add(Path.of("potential.asi"));
+                seconds.put("active set", since(t));
+            }
             if (config.plots().enabled()) {
                 t = System.nanoTime();
                 LoadedPotential lp = new LoadedPotential(PotentialFormat.PROJECT_JSON, model, pm);
@@ -173,10 +196,17 @@ public final class FitRun {
                 seconds.put("plots", since(t));
             }
             dir.commit();
+        } catch (IOException e) {
+            // a full disk, a read-only or vanished directory: the temporary output is gone (close)
+            throw new CliException(output + ": cannot write the fit output (" + ErrorMessages.describe(e)
+                    + "); nothing was written and any previous output there is unchanged", e);
         }
         seconds.put("total", since(start));
         List<Path> top = new ArrayList<>(List.of(Path.of("model.json"), Path.of("potential.uf3"), Path.of("metrics.json"),
                 Path.of("metrics.md"), Path.of("train-indices.txt"), Path.of("config" + extension(config.file()))));
+        if (fit.posterior() != null) {
+            top.add(2, Path.of(org.uf3j.fit.uncertainty.PosteriorFile.NAME));
+        }
         top.addAll(files);
         return new Outcome(output, model, fit, trainMetrics, testMetrics, train.size(), test.size(), top, seconds);
     }

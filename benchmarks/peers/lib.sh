@@ -1,0 +1,83 @@
+# Sourced by benchmarks/peers/inp.sh and inp-properties.sh: the InP models both scripts use, fitted
+# (or reused) in one work directory, and the LAMMPS pair commands that run them.
+#
+#   peers_fit_uf23 WORK       uf3 fit examples/inp/inp.yaml -o WORK/uf23 (skipped when
+#                             WORK/uf23/potential.uf3 exists and PEERS_REFIT is not 1)
+#   peers_prepare WORK        the split as LAMMPS data files and fitpod's extended XYZ (inp_data.py prepare)
+#   peers_fit_pod WORK        LAMMPS fitpod on the training part -> WORK/pod/InP_{param,coefficients}.pod
+#                             (skipped when they exist and PEERS_REFIT is not 1)
+#   peers_pair MODEL WORK     prints the pair_style/pair_coeff lines of UF2, UF23, POD, SNAP or VASHISHTA
+#
+# Sets: here (benchmarks/peers), repo, data (the FitSNAP JSON directory), results, lsrc (LAMMPS source tree).
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+data="${UF3_DATA:-$repo/../shared/data}/inp-cusentino2020/JSON"
+results="$here/results"
+export UF3_JAVA_OPTS="${UF3_JAVA_OPTS:--Xmx8g}"
+[[ -d "$data" ]] || { echo "[peers] no InP FitSNAP data at $data (set UF3_DATA to the shared data directory)" >&2; exit 2; }
+lsrc="$("$repo/scripts/build-lammps.sh" | tail -1)/src"
+
+# timed: WORK NAME CMD...  runs CMD with /usr/bin/time; leaves WORK/NAME.time (wall s, peak RSS kB)
+timed() {
+  local work="$1" name="$2"; shift 2
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@"
+}
+
+peers_fit_uf23() {
+  local work="$1"
+  if [[ -s "$work/uf23/potential.uf3" && "${PEERS_REFIT:-0}" != 1 ]]; then
+    echo "[peers] reusing the UF2,3 fit in $work/uf23" >&2
+    return
+  fi
+  echo "[peers] fitting UF2,3 (examples/inp/inp.yaml, 5-fold CV on the training part)" >&2
+  rm -rf "$work/uf23"
+  timed "$work" uf23 nice "$repo/bin/uf3" -q fit "$repo/examples/inp/inp.yaml" -o "$work/uf23" > "$work/uf23.log"
+}
+
+peers_prepare() {
+  local work="$1"
+  python3 "$here/inp_data.py" prepare "$data" "$work/uf23/train-indices.txt" "$work"
+}
+
+peers_fit_pod() {
+  local work="$1"
+  if [[ -s "$work/pod/InP_coefficients.pod" && "${PEERS_REFIT:-0}" != 1 ]]; then
+    echo "[peers] reusing the POD fit in $work/pod" >&2
+    return
+  fi
+  [[ -d "$work/pod-train" ]] || peers_prepare "$work"
+  echo "[peers] fitting POD (fitpod, InP_param.pod) on the training configurations" >&2
+  mkdir -p "$work/pod"
+  cp "$lsrc/examples/PACKAGES/pod/InP/InP_param.pod" "$work/pod/"
+  cat > "$work/pod/data.pod" <<EOF
+file_format extxyz
+file_extension xyz
+path_to_training_data_set "$work/pod-train"
+fitting_weight_energy 100.0
+fitting_weight_force 1.0
+fitting_regularization_parameter 1e-12
+error_analysis_for_training_data_set 1
+error_analysis_for_test_data_set 0
+basename_for_output_files InP
+precision_for_pod_coefficients 14
+EOF
+  echo "fitpod InP_param.pod data.pod" > "$work/pod/in.fitpod"
+  (cd "$work/pod" && timed "$work" pod "$repo/bin/lmp" --reference -in in.fitpod -log log.fitpod -screen none)
+  [[ -s "$work/pod/InP_coefficients.pod" ]] || { echo "[peers] fitpod wrote no coefficients (see $work/pod/log.fitpod)" >&2; exit 1; }
+}
+
+peers_pair() {
+  local model="$1" work="$2"
+  case "$model" in
+    UF2) printf 'pair_style uf3 2\npair_coeff * * %s In P\n' "$work/uf2/potential.uf3" ;;
+    UF23) printf 'pair_style uf3 3\npair_coeff * * %s In P\n' "$work/uf23/potential.uf3" ;;
+    POD) printf 'pair_style pod\npair_coeff * * %s %s In P\n' "$work/pod/InP_param.pod" "$work/pod/InP_coefficients.pod" ;;
+    # SNAP as potentials/InP_JCPA2020.snap defines it: overlaid on ZBL (switched off between 4.0 and 4.2 Å)
+    SNAP) printf '%s\n' "pair_style hybrid/overlay zbl 4.0 4.2 snap" "pair_coeff 1 1 zbl 49 49" \
+            "pair_coeff 1 2 zbl 49 15" "pair_coeff 2 2 zbl 15 15" \
+            "pair_coeff * * snap $lsrc/potentials/InP_JCPA2020.snapcoeff $lsrc/potentials/InP_JCPA2020.snapparam In P" ;;
+    VASHISHTA) printf 'pair_style vashishta\npair_coeff * * %s In P\n' "$lsrc/potentials/InP.vashishta" ;;
+    *) echo "[peers] unknown model $model" >&2; exit 2 ;;
+  esac
+}

@@ -1,0 +1,123 @@
+package org.uf3j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uf3j.core.io.LoadedPotential;
+import org.uf3j.core.io.PotentialFiles;
+import org.uf3j.core.io.extxyz.ExtXyzOptions;
+import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.uncertainty.Posterior;
+import org.uf3j.fit.uncertainty.PosteriorFile;
+import org.uf3j.fit.uncertainty.Uncertainty;
+import org.uf3j.fit.uncertainty.UncertaintyPredictor;
+
+/** uf3 fit writes the posterior; eval --uncertainty, export --samples and properties --samples use it. */
+class UncertaintyCommandsTest {
+    @TempDir
+    static Path dir;
+    static Path out;
+
+    @BeforeAll
+    static void fit() throws IOException {
+        Path config = dir.resolve("fit.yaml");
+        Files.writeString(config, FitCommandTest.CONFIG.replace("DATA", Cli.quickstartData().toString()));
+        out = dir.resolve("fit-out");
+        Cli.run("fit", config.toString(), "-o", out.toString()).assertOk();
+    }
+
+    @Test
+    void evalPredictsSigmasAndReportsCalibration() throws IOException {
+        assertTrue(Files.size(out.resolve(PosteriorFile.NAME)) > 1000);
+        Path png = dir.resolve("cal.png");
+        Cli.Result r = Cli.run("eval", "--potential", out.resolve("model.json").toString(), "--structures",
+                Cli.quickstartData().toString(), "--uncertainty", "--calibration-plot", png.toString()).assertOk();
+        assertTrue(r.out().contains("σE meV/atom"), r.out());
+        assertTrue(r.out().contains("energies per atom      120 structures   within 1σ"), r.out());
+        assertTrue(r.out().contains("force components"), r.out());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertNotNull(img);
+        assertEquals(3000, img.getWidth());
+
+        // --json: energy_std and forces_std equal the predictor's, for the model and for the .uf3 file
+        Configuration first = StructureFiles.readAll(Cli.quickstartData(), ExtXyzOptions.defaults(), Progress.off()).get(0);
+        LoadedPotential lp = PotentialFiles.read(out.resolve("model.json"));
+        Posterior post = PosteriorFile.read(out.resolve(PosteriorFile.NAME), lp.model());
+        Uncertainty u = new UncertaintyPredictor(post).predict(first);
+        for (String file : List.of("model.json", "potential.uf3")) {
+            Cli.Result j = Cli.run("eval", "--potential", out.resolve(file).toString(), "--structures",
+                    Cli.quickstartData().toString(), "--uncertainty", "--json").assertOk();
+            JsonNode s0 = new ObjectMapper().readTree(j.out()).get("structures").get(0);
+            assertEquals(u.energyStd(), s0.get("energy_std").asDouble(), 1e-12 * u.energyStd(), file);
+            assertEquals(first.size(), s0.get("forces_std").size());
+            assertEquals(u.forceStd()[4], s0.get("forces_std").get(1).get(1).asDouble(), 1e-12 * u.forceStd()[4], file);
+        }
+    }
+
+    @Test
+    void modelWithoutSideFileLoadsAndEvaluatesButAsksForItWithUncertainty() throws IOException {
+        Path bare = dir.resolve("bare");
+        Files.createDirectories(bare);
+        Files.copy(out.resolve("model.json"), bare.resolve("model.json"));
+        Files.copy(out.resolve("potential.uf3"), bare.resolve("potential.uf3"));
+        for (String file : List.of("model.json", "potential.uf3")) {
+            Cli.Result r = Cli.run("eval", "--potential", bare.resolve(file).toString(), "--structures",
+                    Cli.quickstartData().toString()).assertOk();
+            assertFalse(r.out().contains("σE"), r.out());
+            Cli.run("export", "--potential", bare.resolve(file).toString(), "--to", "uf3").assertOk();
+        }
+        Cli.run("eval", "--potential", bare.resolve("model.json").toString(), "--structures", Cli.quickstartData().toString(),
+                "--uncertainty").assertError("eval", "model.json", "no posterior", PosteriorFile.NAME);
+        Cli.run("export", "--potential", bare.resolve("model.json").toString(), "--to", "uf3", "--samples", "2", "-o",
+                bare.resolve("s").toString()).assertError("export", "no posterior");
+    }
+
+    @Test
+    void badSideFileIsOneLineNamingFileAndField() throws IOException {
+        byte[] bytes = Files.readAllBytes(out.resolve(PosteriorFile.NAME));
+        Path bad = dir.resolve("bad.uf3p");
+        Files.write(bad, Arrays.copyOf(bytes, bytes.length / 2));
+        Cli.run("eval", "--potential", out.resolve("model.json").toString(), "--structures", Cli.quickstartData().toString(),
+                "--uncertainty", "--posterior", bad.toString()).assertError("eval", "bad.uf3p", "field 'data", "ends early");
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path tau = dir.resolve("tau.uf3p");
+        Files.write(tau, text.replaceFirst("\"tau_force\":[^,]+", "\"tau_force\":-1").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli.run("eval", "--potential", out.resolve("potential.uf3").toString(), "--structures", Cli.quickstartData().toString(),
+                "--uncertainty", "--posterior", tau.toString()).assertError("eval", "tau.uf3p", "field 'tau_energy/tau_force'");
+    }
+
+    @Test
+    void exportSamplesIsSeededAndPropertiesReportMeanAndStd() throws IOException {
+        Path ens = dir.resolve("ens");
+        Files.createDirectories(ens);
+        Cli.run("export", "--potential", out.resolve("model.json").toString(), "--to", "uf3", "--samples", "3", "--seed", "4",
+                "-o", ens.resolve("W").toString()).assertOk();
+        String a = Files.readString(ens.resolve("W-001.uf3"));
+        String b = Files.readString(ens.resolve("W-002.uf3"));
+        assertNotEquals(a, b);
+        assertNotNull(PotentialFiles.read(ens.resolve("W-003.uf3")).model());
+        Cli.run("export", "--potential", out.resolve("model.json").toString(), "--to", "uf3", "--samples", "1", "--seed", "4",
+                "-o", ens.resolve("again.uf3").toString()).assertOk();
+        assertEquals(a.replaceAll("(?m)^#UF3 POT.*$", ""), Files.readString(ens.resolve("again-001.uf3")).replaceAll("(?m)^#UF3 POT.*$", ""));
+
+        Cli.Result p = Cli.run("properties", "--potential", out.resolve("model.json").toString(), "--samples", "3",
+                "--no-phonons", "--no-surfaces", "--no-vacancy", "--no-elastic").assertOk();
+        assertTrue(p.out().contains("mean over 3 samples"), p.out());
+        assertTrue(p.out().lines().anyMatch(l -> l.startsWith("| lattice_constant |")), p.out());
+    }
+}
