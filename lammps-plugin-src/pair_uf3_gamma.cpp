@@ -3,6 +3,7 @@
 ------------------------------------------------------------------------- */
 
 #include "pair_uf3_gamma.h"
+#include "file_text.h"
 
 #include "atom.h"
 #include "comm.h"
@@ -39,25 +40,7 @@ int UF3Gamma::settings(int narg, char **arg)
 void UF3Gamma::load(const uf3::PotentialFile &pf, const std::vector<std::string> &elements)
 {
   if (!enabled()) return;
-  std::string text, open_error;
-  int len = 0;
-  if (comm->me == 0) {
-    FILE *fp = fopen(file.c_str(), "r");
-    if (!fp) {
-      open_error = utils::getsyserror();
-      len = -1;
-    } else {
-      char buf[65536];
-      std::size_t got;
-      while ((got = fread(buf, 1, sizeof(buf), fp)) > 0) text.append(buf, got);
-      fclose(fp);
-      len = static_cast<int>(text.size());
-    }
-  }
-  MPI_Bcast(&len, 1, MPI_INT, 0, world);
-  if (len < 0) error->all(FLERR, "pair_style uf3: cannot open active-set file {}: {}", file, open_error);
-  text.resize(len);
-  if (len > 0) MPI_Bcast(&text[0], len, MPI_CHAR, 0, world);
+  const std::string text = UF3J::broadcast_file_text(lmp, file, false, "active-set file");
   grade = std::make_unique<uf3::ExtrapolationGrade>(text, file, pf, elements);
 }
 

@@ -20,6 +20,7 @@
 ------------------------------------------------------------------------- */
 
 #include "pair_uf3_plugin.h"
+#include "file_text.h"
 
 #include "uf3/uf3.h"
 
@@ -160,29 +161,7 @@ void PairUF3J::coeff(int narg, char **arg)
 
   // rank 0 reads the file, everybody parses the same text (same errors everywhere)
   const std::string fname = arg[2];
-  std::string text, open_error;
-  int len = 0;
-  if (comm->me == 0) {
-    FILE *fp = utils::open_potential(fname, lmp, nullptr);
-    if (!fp) {
-      open_error = utils::getsyserror();
-      len = -1;
-    } else {
-      char buf[65536];
-      std::size_t got;
-      while ((got = fread(buf, 1, sizeof(buf), fp)) > 0) text.append(buf, got);
-      fclose(fp);
-      len = static_cast<int>(text.size());
-    }
-  }
-  MPI_Bcast(&len, 1, MPI_INT, 0, world);
-  if (len < 0) {
-    if (comm->me == 0)
-      error->one(FLERR, "pair_style uf3: cannot open potential file {}: {}", fname, open_error);
-    error->all(FLERR, "pair_style uf3: cannot open potential file {}", fname);
-  }
-  text.resize(len);
-  if (len > 0) MPI_Bcast(&text[0], len, MPI_CHAR, 0, world);
+  const std::string text = UF3J::broadcast_file_text(lmp, fname, true, "potential file");
 
   std::vector<std::string> warnings;
   try {
