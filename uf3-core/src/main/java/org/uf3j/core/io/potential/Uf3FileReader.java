@@ -28,7 +28,7 @@ import org.uf3j.core.model.Uf3Model;
  * neighbours are the same element must have equal ij and ik knots and c[l][m][n] = c[m][l][n]
  * (LAMMPS reads anything else as a different potential), and all blocks must say the same
  * {@code uk} or {@code nk}, as LAMMPS demands. Lines starting with "#" between blocks
- * are ignored. LEAD is accepted as written; the last TRAIL coefficients along every axis must be 0 (the
+ * are ignored. LEAD must be 0 and TRAIL 3 (as LAMMPS requires); the last TRAIL coefficients along every axis must be 0 (the
  * smooth cutoff TRAIL declares) and none subnormal (LAMMPS rejects those). A 3B block whose coefficients are all zero
  * (what {@link Uf3FileWriter} writes for a triplet term the model leaves out) is read as a left-out
  * term ({@link Uf3Model#absentTriplets}), which evaluates the same; when every 3B block is zero
@@ -130,8 +130,7 @@ public final class Uf3FileReader {
         }
         String a = element(t[1]);
         String b = element(t[2]);
-        Tokens.integer(t[3], lines, "the leading trim");
-        int trail = Tokens.integer(t[4], lines, "the trailing trim");
+        int trail = trims(t[3], t[4]);
         boolean uniform = spacing(t[5]);
         String key = Uf3Model.pairKey(a, b);
         duplicate("2B " + key);
@@ -164,6 +163,22 @@ public final class Uf3FileReader {
      * contradicting it would be read here as a different potential from the one it says it is),
      * and no number is subnormal (LAMMPS' number parser rejects those).
      */
+    /**
+     * LEAD must be 0 and TRAIL 3, as LAMMPS (the official style and ours) requires: the writer
+     * always writes those, so a file with other trims could be read but never written back.
+     */
+    private int trims(String lead, String trail) {
+        int l = Tokens.integer(lead, lines, "the leading trim");
+        int t = Tokens.integer(trail, lines, "the trailing trim");
+        if (l != 0) {
+            throw lines.error("expected leading trim 0 (LEAD), found " + l);
+        }
+        if (t != 3) {
+            throw lines.error("expected trailing trim 3 (TRAIL: the last 3 coefficients are 0 for a smooth cutoff), found " + t);
+        }
+        return t;
+    }
+
     private void checkCoefficients(double[] c, int[] shape, int trail, String name) {
         int[] idx = new int[shape.length];
         for (int flat = 0; flat < c.length; flat++) {
@@ -192,8 +207,7 @@ public final class Uf3FileReader {
         String c = element(t[1]);
         String j = element(t[2]);
         String k = element(t[3]);
-        Tokens.integer(t[4], lines, "the leading trim");
-        int trail = Tokens.integer(t[5], lines, "the trailing trim");
+        int trail = trims(t[4], t[5]);
         boolean uniform = spacing(t[6]);
         String name = c + "-" + j + "-" + k;
         duplicate("3B " + Uf3Model.tripletKey(c, j, k));

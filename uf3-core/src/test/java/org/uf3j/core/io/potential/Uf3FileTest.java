@@ -174,6 +174,9 @@ class Uf3FileTest {
         assertError(replaceLine(lines, 2, "2B W W 0 3 xk"), 2, "'uk'");
         assertError(replaceLine(lines, 9, lines[8].replace(" uk", " nk")), 9, "one knot spacing type");
         assertError(replaceLine(lines, 2, "2B W Qq 0 3 uk"), 2, "'Qq'");
+        // LAMMPS reads only LEAD 0, TRAIL 3, and the writer writes only those (found by fuzzing: '3 0')
+        assertError(replaceLine(lines, 2, "2B W W 3 0 uk"), 2, "expected leading trim 0");
+        assertError(replaceLine(lines, 2, "2B W W 0 2 uk"), 2, "expected trailing trim 3");
         assertError(replaceLine(lines, 3, "9.5 " + lines[2].split(" ")[1]), 3, "cutoff");
         String truncated = String.join("\n", java.util.Arrays.copyOf(lines, 12));
         Uf3FormatException t = assertThrows(Uf3FormatException.class, () -> Uf3FileReader.parse(truncated, "m.uf3"));
