@@ -19,7 +19,6 @@ import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Cell;
 import org.uf3j.core.structure.Structure;
 import org.uf3j.core.testing.LammpsSinglePoint;
-import org.uf3j.core.testing.TestData;
 
 /**
  * A two-element UF2,3 fitted by {@code uf3 fit} to a subset of the InP FitSNAP training set (the
@@ -38,24 +37,7 @@ class InpLammpsAgreementTest {
 
     @BeforeAll
     static void fit() throws IOException {
-        Path json = TestData.dir().resolve("inp-cusentino2020/JSON");
-        String config = """
-                elements: [In, P]
-                data:
-                  - {path: "DATA/EOS", format: fitsnap-json}
-                  - {path: "DATA/aP", format: fitsnap-json}
-                  - {path: "DATA/vv", format: fitsnap-json}
-                two_body: {r_min: 1.5, r_max: 5.5, resolution: 12}
-                three_body: {r_min: 1.5, r_max: 4.0, resolution: 4}
-                kappa: 0.5
-                regularization: {curvature_2b: 1e-6, curvature_3b: 1e-6, ridge_2b: 1e-10, ridge_3b: 1e-10}
-                plots: false
-                threads: 2
-                """.replace("DATA", json.toAbsolutePath().toString());
-        Path cfg = dir.resolve("inp.yaml");
-        Files.writeString(cfg, config);
-        Path out = dir.resolve("fit");
-        Cli.run("fit", cfg.toString(), "-o", out.toString()).assertOk();
+        Path out = InpTestFit.fit(dir, "EOS", "aP", "vv");
         model = PotentialFiles.read(out.resolve("model.json")).model();
         potential = out.resolve("potential.uf3");
         assertEquals(java.util.Set.of("In", "P"), java.util.Set.copyOf(model.elements()));

@@ -15,7 +15,6 @@ import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.PotentialFiles;
 import org.uf3j.core.structure.Cell;
 import org.uf3j.core.structure.Structure;
-import org.uf3j.core.testing.TestData;
 import org.uf3j.core.units.MetalUnits;
 
 /**
@@ -32,22 +31,7 @@ class PropertiesZincblendeTest {
 
     @BeforeAll
     static void fit() throws IOException {
-        Path json = TestData.dir().resolve("inp-cusentino2020/JSON").toAbsolutePath();
-        String config = """
-                elements: [In, P]
-                data:
-                  - {path: "DATA/EOS", format: fitsnap-json}
-                  - {path: "DATA/Strain", format: fitsnap-json}
-                two_body: {r_min: 1.5, r_max: 5.5, resolution: 12}
-                three_body: {r_min: 1.5, r_max: 4.0, resolution: 4}
-                kappa: 0.5
-                regularization: {curvature_2b: 1e-6, curvature_3b: 1e-6, ridge_2b: 1e-10, ridge_3b: 1e-10}
-                plots: false
-                threads: 2
-                """.replace("DATA", json.toString());
-        Path cfg = dir.resolve("inp.yaml");
-        Files.writeString(cfg, config);
-        Cli.run("fit", cfg.toString(), "-o", dir.resolve("fit").toString()).assertOk();
+        InpTestFit.fit(dir, "EOS", "Strain");
         model = dir.resolve("fit/model.json");
         evaluator = new JavaEvaluator(PotentialFiles.read(model).model());
     }
