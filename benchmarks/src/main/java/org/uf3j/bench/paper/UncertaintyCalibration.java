@@ -164,8 +164,8 @@ public final class UncertaintyCalibration {
                         100 * (double) a.get("energy_within_2sigma"), 100 * (double) a.get("force_within_1sigma"),
                         100 * (double) a.get("force_within_2sigma")));
             }
-            md.append("\nCross-validation residuals of the training part by config_type (|z| = |r|/σ with the fit's calibration):\n\n"
-                    + "| config_type | n_E | CV E RMSE meV/atom | E |z| ≤ 1 | E |z| ≤ 2 | F components | CV F RMSE eV/Å | F |z| ≤ 2 |\n"
+            md.append("\nCross-validation residuals of the training part by config_type (z = r/σ with the fit's calibration):\n\n"
+                    + "| config_type | n_E | CV E RMSE meV/atom | E within 1σ | E within 2σ | F components | CV F RMSE eV/Å | F within 2σ |\n"
                     + "|---|---|---|---|---|---|---|---|\n");
             for (Map.Entry<String, Map<String, Object>> e : cvByType(cvr, noise.calibration()).entrySet()) {
                 Map<String, Object> v = e.getValue();
