@@ -34,7 +34,7 @@ import org.uf3j.fit.RowWeights;
 public record CvResiduals(double[] energyResidual, double[] energyShape, String[] energyType, double[] forceResidual,
                           double[] forceShape, String[] forceType) {
     /** About how many force components are kept in all. */
-    public static final int FORCE_SAMPLE = 40_000;
+    public static final int FORCE_SAMPLE = 20_000;
 
     /**
      * The variance shape of one kind of rows: v = rowFactor·xᵀA⁻¹x + floor.
