@@ -181,8 +181,8 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
                         + "data ~%s%n", mb(sumSet()), mb(foldSums()), mb(accumulationLanes()),
                 mb(Math.max(crossValidationHeap(), finalSolveHeap())), mb(offHeap()), mb(dataBytes)));
         if (posterior) {
-            sb.append(String.format(Locale.ROOT, "  posterior: A⁻¹ %s (in the solver figure), %s after the solve with the "
-                    + "calibration workers' blocks%n", mb(posteriorMatrix()), mb(posteriorHeap())));
+            sb.append(String.format(Locale.ROOT, "  posterior: A⁻¹ %s (in the solver figures); after the solve %s on heap "
+                    + "(sums, A⁻¹, the calibration workers' blocks)%n", mb(posteriorMatrix()), mb(posteriorHeap())));
         }
         sb.append(String.format(Locale.ROOT, "  peak heap %s with fold sums in memory", mb(peakInMemory())));
         if (folds > 1) {

@@ -62,7 +62,8 @@ class MemoryPlanTest {
         // blocks (2 workers x 4,350² x 8 = 302.8 MB)
         assertEquals(2L * 4350 * 4350 * 8, without.offHeap());
         assertEquals(2 * matrix, with.offHeap());
-        assertTrue(with.describe().contains("posterior: A⁻¹ 156 MB"), with.describe());
+        assertTrue(with.describe().contains("posterior: A⁻¹ 156 MB (in the solver figures); after the solve 779 MB on heap"),
+                with.describe());
 
         // a small EJML fit without cross-validation, 1 worker, p = 2,000: the posterior sets the peak
         long m2 = 2000L * 2000 * 8;

@@ -13,8 +13,8 @@ import java.util.Arrays;
  * <p><b>Quantile</b> (the default, level q = 0.9545): T = (Q_q(|r_i|/√v_i) / Φ⁻¹((1+q)/2))², so that the
  * fraction q of the standardised CV residuals lies within the central Gaussian interval of coverage
  * q (at q = 0.9545: within 2σ). Why this one for materials data: the errors come in groups
- * (config_types), and a few structures the basis cannot represent (on InP: EOS points far from
- * equilibrium in the cross-validation, CV RMSE 127 meV/atom against 0.5-17 in every other group;
+ * (config_types), and a few structures the basis cannot represent (on InP: a few EOS structures in
+ * the cross-validation, CV RMSE of that group 127 meV/atom against 0.5-17 in every other group;
  * antisites on the test set) are an outlier group, not noise; a quantile ignores any group smaller
  * than 1 − q of the data whatever its errors (breakdown point 1 − q), while the mean square is broken
  * by one structure (on InP it made T 35× larger). The errors of the ordinary structures are also heavier-tailed than a Gaussian,
