@@ -33,6 +33,9 @@ import org.uf3j.fit.RowWeights;
  */
 public record CvResiduals(double[] energyResidual, double[] energyShape, String[] energyType, double[] forceResidual,
                           double[] forceShape, String[] forceType) {
+    /** A gathered entry of A⁻¹ costs about this many flops of the dgemm that the gather saves. */
+    private static final long GATHER_FLOPS = 12;
+
     /** About how many force components are kept in all. */
     public static final int FORCE_SAMPLE = 20_000;
 
@@ -199,32 +202,39 @@ public record CvResiduals(double[] energyResidual, double[] energyShape, String[
                 fRows[j] = offset + j * stride;
             }
             int m = (useE ? 1 : 0) + nf;
-            rows = grow(rows, (long) m * k);
-            product = grow(product, (long) m * k);
+            // few rows touching almost every column: the quadratic forms over all p columns (zeros
+            // included) cost less than gathering the k×k block of A⁻¹ the structure touches
+            boolean full = k == p || (long) m * ((long) p * p - (long) k * k) <= GATHER_FLOPS * (long) k * k;
+            int w = full ? p : k;
+            rows = grow(rows, (long) m * w);
+            product = grow(product, (long) m * w);
             quad = grow(quad, m);
+            if (full) {
+                Arrays.fill(rows, 0, m * w, 0.0);
+            }
             double[] pred = new double[m];
             double[] ref = new double[m];
             int r = 0;
             if (useE) {
                 for (int q = 0; q < k; q++) {
                     double v = block.energy(cols[q]) / n;
-                    rows[q] = v;
+                    rows[full ? cols[q] : q] = v;
                     pred[0] += v * x[cols[q]];
                 }
                 ref[0] = c.energy() / n;
                 r = 1;
             }
             for (int j = 0; j < nf; j++, r++) {
-                int o = r * k;
+                int o = r * w;
                 for (int q = 0; q < k; q++) {
                     double v = block.force(fRows[j], cols[q]);
-                    rows[o + q] = v;
+                    rows[o + (full ? cols[q] : q)] = v;
                     pred[r] += v * x[cols[q]];
                 }
                 ref[r] = c.forces()[fRows[j]];
             }
             double[] s;
-            if (k == p) {
+            if (full) {
                 s = inverse;
             } else {
                 sub = grow(sub, (long) k * k);
@@ -236,7 +246,7 @@ public record CvResiduals(double[] energyResidual, double[] energyShape, String[
                 }
                 s = sub;
             }
-            QuadraticForms.diagonal(rows, m, k, s, product, quad);
+            QuadraticForms.diagonal(rows, m, w, s, product, quad);
             double[] e = new double[useE ? 1 : 0], ev = new double[e.length], f = new double[nf], fv = new double[nf];
             r = 0;
             if (useE) {
