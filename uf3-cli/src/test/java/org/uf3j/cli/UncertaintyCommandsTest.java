@@ -82,7 +82,8 @@ class UncertaintyCommandsTest {
         Files.writeString(config, FitCommandTest.CONFIG.replace("DATA", Cli.quickstartData().toString())
                 + "uncertainty: {calibration: mse}\n");
         Path mseOut = dir.resolve("fit-mse");
-        Cli.run("fit", config.toString(), "-o", mseOut.toString()).assertOk();
+        Cli.Result fitMse = Cli.run("fit", config.toString(), "-o", mseOut.toString()).assertOk();
+        assertTrue(fitMse.out().contains("from the cross-validation residuals, calibration mse"), fitMse.out());
         Posterior mse = PosteriorFile.read(mseOut.resolve(PosteriorFile.NAME), PotentialFiles.read(mseOut.resolve("model.json")).model());
         assertEquals(CalibrationMethod.mse(), mse.noise().calibration());
         // the same fit, only the temperatures differ
