@@ -121,11 +121,13 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
     }
 
     /**
-     * On-heap memory after the final solve, with a posterior: the total sums, A⁻¹ and each calibration
-     * worker's gathered block of it (0 without a posterior).
+     * On-heap memory after the final solve, with a posterior: the total sums, A⁻¹, and per calibration
+     * worker the gathered block of it and two row arrays of a structure of {@code maxAtoms} (0 without
+     * a posterior).
      */
     public long posteriorHeap() {
-        return posterior ? sumSet() + matrix() * (1L + workers) : 0;
+        long rows = 2L * (1 + 3L * maxAtoms) * p * Double.BYTES;
+        return posterior ? sumSet() + matrix() * (1L + workers) + workers * rows : 0;
     }
 
     /** Peak heap with the fold sums in memory. */
@@ -182,7 +184,7 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
                 mb(Math.max(crossValidationHeap(), finalSolveHeap())), mb(offHeap()), mb(dataBytes)));
         if (posterior) {
             sb.append(String.format(Locale.ROOT, "  posterior: A⁻¹ %s (in the solver figures); after the solve %s on heap "
-                    + "(sums, A⁻¹, the calibration workers' blocks)%n", mb(posteriorMatrix()), mb(posteriorHeap())));
+                    + "(sums, A⁻¹, the calibration workers' blocks and rows)%n", mb(posteriorMatrix()), mb(posteriorHeap())));
         }
         sb.append(String.format(Locale.ROOT, "  peak heap %s with fold sums in memory", mb(peakInMemory())));
         if (folds > 1) {

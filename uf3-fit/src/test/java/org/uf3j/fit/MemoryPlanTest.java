@@ -56,13 +56,14 @@ class MemoryPlanTest {
         // final solve with OpenBLAS: sums + matrix + copy (2 p×p) + A⁻¹
         assertEquals(with.sumSet() + 3 * matrix, with.finalSolveHeap());
         assertEquals(without.finalSolveHeap() + matrix, with.finalSolveHeap());
-        // after the solve: sums + A⁻¹ + one gathered block per worker (2)
-        assertEquals(with.sumSet() + 3 * matrix, with.posteriorHeap());
+        // after the solve: sums + A⁻¹ + per worker (2) one gathered block and two row arrays of 1 + 3·256 rows
+        long rows = 2L * 769 * 4414 * 8; // 54,309,856 bytes
+        assertEquals(with.sumSet() + 3 * matrix + 2 * rows, with.posteriorHeap());
         // off heap: the factor and the identity solved into A⁻¹ (2 p×p = 311.7 MB) exceed the CV tasks' 3-body
         // blocks (2 workers x 4,350² x 8 = 302.8 MB)
         assertEquals(2L * 4350 * 4350 * 8, without.offHeap());
         assertEquals(2 * matrix, with.offHeap());
-        assertTrue(with.describe().contains("posterior: A⁻¹ 156 MB (in the solver figures); after the solve 779 MB on heap"),
+        assertTrue(with.describe().contains("posterior: A⁻¹ 156 MB (in the solver figures); after the solve 888 MB on heap"),
                 with.describe());
 
         // a small EJML fit without cross-validation, 1 worker, p = 2,000: the posterior sets the peak
