@@ -94,6 +94,11 @@ public final class FitCommand implements Callable<Integer> {
                 f.crossValidation() != null ? " (chosen by " + f.crossValidation().folds() + "-fold cross-validation over "
                         + f.crossValidation().rows().size() + " candidates)" : "",
                 f.method().name().toLowerCase(Locale.ROOT));
+        if (f.posterior() != null) {
+            org.uf3j.fit.uncertainty.Posterior.Noise n = f.posterior().noise();
+            out.printf(Locale.ROOT, "posterior: noise σ %.3f meV/atom, %.4f eV/Å from the %s residuals, calibration %s%n",
+                    1000 * Math.sqrt(n.energyNoise()), Math.sqrt(n.forceNoise()), n.source(), n.calibration());
+        }
         out.println();
         out.print(MetricsReport.table(o.train(), o.test()));
         out.println("(energies per atom; force errors per Cartesian component; potential.uf3 has no one-body energies, "

@@ -57,6 +57,17 @@ class FitConfigErrorsTest {
     }
 
     @Test
+    void uncertaintyCalibrationKeys() throws IOException {
+        fit(GOOD + "uncertainty: {calibration: median}\n")
+                .assertError("fit", "config.yaml: uncertainty.calibration: must be quantile or mse, got 'median'");
+        fit(GOOD + "uncertainty: {calibration: quantile, level: 1.2}\n")
+                .assertError("fit", "config.yaml: uncertainty.level: must lie strictly between 0 and 1");
+        fit(GOOD + "uncertainty: {calibration: mse, level: 0.9}\n")
+                .assertError("fit", "config.yaml: uncertainty.level: only applies to calibration: quantile");
+        fit(GOOD + "uncertainty: {calibraton: mse}\n").assertError("fit", "uncertainty.calibraton: unknown key");
+    }
+
+    @Test
     void missingDataFileIsNamed() throws IOException {
         fit(GOOD.replace("DATA", "no-such-file.xyz")).assertError("fit", "config.yaml: data[0].path: file not found",
                 "no-such-file.xyz");

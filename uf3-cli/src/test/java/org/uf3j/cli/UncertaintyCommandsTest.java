@@ -22,6 +22,7 @@ import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.io.PotentialFiles;
 import org.uf3j.core.io.extxyz.ExtXyzOptions;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.uncertainty.CalibrationMethod;
 import org.uf3j.fit.uncertainty.Posterior;
 import org.uf3j.fit.uncertainty.PosteriorFile;
 import org.uf3j.fit.uncertainty.Uncertainty;
@@ -67,6 +68,27 @@ class UncertaintyCommandsTest {
             assertEquals(first.size(), s0.get("forces_std").size());
             assertEquals(u.forceStd()[4], s0.get("forces_std").get(1).get(1).asDouble(), 1e-12 * u.forceStd()[4], file);
         }
+    }
+
+    /** The default calibration (quantile at 2σ) is recorded in posterior.uf3p; {@code calibration: mse} still selects the old one. */
+    @Test
+    void fitRecordsItsCalibrationAndMeanSquareStaysSelectable() throws IOException {
+        LoadedPotential lp = PotentialFiles.read(out.resolve("model.json"));
+        Posterior post = PosteriorFile.read(out.resolve(PosteriorFile.NAME), lp.model());
+        assertEquals(CalibrationMethod.quantile(0.9545), post.noise().calibration());
+        assertEquals("cross-validation", post.noise().source());
+
+        Path config = dir.resolve("fit-mse.yaml");
+        Files.writeString(config, FitCommandTest.CONFIG.replace("DATA", Cli.quickstartData().toString())
+                + "uncertainty: {calibration: mse}\n");
+        Path mseOut = dir.resolve("fit-mse");
+        Cli.Result fitMse = Cli.run("fit", config.toString(), "-o", mseOut.toString()).assertOk();
+        assertTrue(fitMse.out().contains("from the cross-validation residuals, calibration mse"), fitMse.out());
+        Posterior mse = PosteriorFile.read(mseOut.resolve(PosteriorFile.NAME), PotentialFiles.read(mseOut.resolve("model.json")).model());
+        assertEquals(CalibrationMethod.mse(), mse.noise().calibration());
+        // the same fit, only the temperatures differ
+        assertTrue(Arrays.equals(post.mean(), mse.mean()));
+        assertNotEquals(post.noise().tauEnergy(), mse.noise().tauEnergy());
     }
 
     @Test

@@ -36,8 +36,18 @@ public final class CrossValidation {
                       double[] foldLosses) {
     }
 
-    /** The grid of validation errors and the chosen point. */
-    public record Result(List<Row> rows, Row best, int folds) {
+    /**
+     * The grid of validation errors and the chosen point.
+     *
+     * @param bestFoldCoefficients the coefficients each fold's training part gave at the chosen point
+     *                             ([fold][column]; the cross-validation predictions of the posterior's calibration)
+     */
+    public record Result(List<Row> rows, Row best, int folds, double[][] bestFoldCoefficients) {
+
+        /** A result without the chosen point's fold coefficients. */
+        public Result(List<Row> rows, Row best, int folds) {
+            this(rows, best, folds, null);
+        }
 
         public String table() {
             StringBuilder sb = new StringBuilder(String.format("%-54s %6s %12s %14s %12s%n", "regularisation", "kappa",
@@ -208,6 +218,7 @@ public final class CrossValidation {
         final double[][][] loss;
         final double[][][] sseE;
         final double[][][] sseF;
+        final double[][][][] coefficients; // [κ][grid][fold] -> x: p doubles per candidate and fold
         final double nE;
         final double nF;
         final int k;
@@ -217,6 +228,7 @@ public final class CrossValidation {
             loss = new double[nk][ng][k];
             sseE = new double[nk][ng][k];
             sseF = new double[nk][ng][k];
+            coefficients = new double[nk][ng][k][];
             double e = 0, f = 0;
             for (int q = 0; q < k; q++) {
                 e += folds.energyWeight(q);
@@ -237,12 +249,14 @@ public final class CrossValidation {
                 loss[ka][g][fold] = l;
                 sseE[ka][g][fold] = se;
                 sseF[ka][g][fold] = sf;
+                coefficients[ka][g][fold] = x.clone();
             }
         }
 
         synchronized Result result(List<Regularization> grid, double[] kappas) {
             List<Row> rows = new ArrayList<>();
             Row best = null;
+            double[][] bestX = null;
             for (int a = 0; a < kappas.length; a++) {
                 for (int g = 0; g < grid.size(); g++) {
                     double mean = 0, se = 0, sf = 0;
@@ -256,10 +270,11 @@ public final class CrossValidation {
                     rows.add(r);
                     if (best == null || r.loss() < best.loss()) {
                         best = r;
+                        bestX = coefficients[a][g];
                     }
                 }
             }
-            return new Result(List.copyOf(rows), best, k);
+            return new Result(List.copyOf(rows), best, k, bestX);
         }
     }
 

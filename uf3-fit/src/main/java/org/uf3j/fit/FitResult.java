@@ -1,6 +1,7 @@
 package org.uf3j.fit;
 
 import org.uf3j.core.model.Uf3Model;
+import org.uf3j.fit.uncertainty.CvResiduals;
 import org.uf3j.fit.uncertainty.Posterior;
 
 /**
@@ -17,11 +18,13 @@ import org.uf3j.fit.uncertainty.Posterior;
  * @param peakPoolBytes  sum of the heap pools' peak usages during the fit (includes uncollected garbage)
  * @param posterior      the Bayesian posterior of the coefficients, or null when not asked for (or the final
  *                       system was not positive definite)
+ * @param calibrationResiduals the per-structure cross-validation residuals the posterior was calibrated on
+ *                       (quantile calibration), or null
  */
 public record FitResult(Uf3Model model, double[] solution, BasisLayout layout, Regularization regularization, double kappa,
                         LinearSolver.Method method, CrossValidation.Result crossValidation,
                         TargetStatistics statistics, Timings timings, long peakLiveHeapBytes, long peakPoolBytes,
-                        Posterior posterior) {
+                        Posterior posterior, CvResiduals calibrationResiduals) {
 
     /** Wall-clock seconds of the stages. */
     public record Timings(double accumulate, double crossValidation, double solve, double total) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.uf3j.fit.solve.SolverOptions;
+import org.uf3j.fit.uncertainty.CalibrationMethod;
 
 /**
  * Everything a fit needs besides the data. Build with {@link #builder(ModelSpec)}; defaults:
@@ -19,10 +20,14 @@ import org.uf3j.fit.solve.SolverOptions;
  * @param foldFile        directory for a temporary file of the per-fold sums, always used when set; when
  *                        null the sums stay in memory unless the {@link MemoryPlan} says they do not fit
  *                        (then the file goes to java.io.tmpdir)
+ * @param posterior       also compute the Bayesian posterior ({@code org.uf3j.fit.uncertainty})
+ * @param calibration     how the posterior's temperatures are set from the cross-validation residuals
+ *                        (default: quantile at 95.45 %)
  */
 public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Regularization> grid, int folds,
                           boolean stratifiedFolds, long seed, Map<String, Double> configTypeWeights, double virialWeight,
-                          int threads, SolverOptions.Backend solver, Path foldFile, boolean posterior) {
+                          int threads, SolverOptions.Backend solver, Path foldFile, boolean posterior,
+                          CalibrationMethod calibration) {
 
     public FitSettings {
         if (!(kappa >= 0 && kappa <= 1)) {
@@ -41,6 +46,7 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         configTypeWeights = configTypeWeights == null ? Map.of() : Map.copyOf(configTypeWeights);
         threads = Math.max(1, threads);
         solver = solver == null ? SolverOptions.Backend.AUTO : solver;
+        calibration = calibration == null ? CalibrationMethod.defaults() : calibration;
     }
 
     /**
@@ -81,6 +87,7 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
         private SolverOptions.Backend solver = SolverOptions.Backend.AUTO;
         private Path foldFile;
         private boolean posterior;
+        private CalibrationMethod calibration = CalibrationMethod.defaults();
 
         private Builder(ModelSpec spec) {
             this.spec = spec;
@@ -158,9 +165,15 @@ public record FitSettings(ModelSpec spec, double kappa, double[] kappas, List<Re
             return this;
         }
 
+        /** How the posterior's temperatures are calibrated (default quantile at 95.45 %; see {@link CalibrationMethod}). */
+        public Builder calibration(CalibrationMethod method) {
+            this.calibration = method;
+            return this;
+        }
+
         public FitSettings build() {
             return new FitSettings(spec, kappa, kappas, grid, folds, stratified, seed, weights, virialWeight, threads, solver,
-                    foldFile, posterior);
+                    foldFile, posterior, calibration);
         }
     }
 }

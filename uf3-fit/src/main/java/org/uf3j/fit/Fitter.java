@@ -5,7 +5,6 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
-import org.uf3j.fit.uncertainty.Posterior;
 import org.uf3j.fit.uncertainty.PosteriorEstimator;
 
 /**
@@ -76,9 +75,10 @@ public final class Fitter {
         // cross-validated too (same featurisation, k more solves); its CV is not reported as a choice
         boolean foldSums = settings.crossValidates()
                 || settings.posterior() && Math.min(settings.folds(), training.size()) >= 2;
+        int[] fold = null;
         if (foldSums) {
             int k = Math.min(settings.folds(), training.size());
-            int[] fold = settings.stratifiedFolds() ? DataSplit.stratifiedFolds(training, k, settings.seed())
+            fold = settings.stratifiedFolds() ? DataSplit.stratifiedFolds(training, k, settings.seed())
                     : DataSplit.folds(training.size(), k, settings.seed());
             progress.stage("featurising", training.size());
             try (FoldStore store = plan.needsFoldFile() || settings.foldFile() != null
@@ -106,19 +106,27 @@ public final class Fitter {
             cv = null;
         }
         LossWeights lw = scoring.withKappa(kappa);
-        DMatrixRMaj a = total.matrix(lw);
-        regularizer.addTo(a, reg);
         double[][] inverse = {null};
-        LinearSolver.Solution sol = LinearSolver.solve(a, total.rhs(lw), settings.solverOptions(),
-                settings.posterior() ? f -> inverse[0] = PosteriorEstimator.inverse(f, layout.size()) : null);
+        LinearSolver.Solution sol = solve(total, lw, regularizer, reg, inverse);
         Uf3Model model = layout.toModel(sol.x());
-        Posterior posterior = inverse[0] == null ? null
-                : PosteriorEstimator.estimate(layout, total, lw, inverse[0], sol.x(), noiseCv);
+        PosteriorEstimator.Estimate est = inverse[0] == null ? null
+                : PosteriorEstimator.estimate(layout, total, lw, inverse[0], sol.x(), noiseCv, settings.calibration(),
+                        fold == null ? null : new PosteriorEstimator.Training(training, fold, rw, settings.threads()));
         progress.advance(1);
         long t3 = System.nanoTime();
         FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t3 - t0));
         return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, stats, timings, heap.peakLive(),
-                heap.peakPools(), posterior);
+                heap.peakPools(), est == null ? null : est.posterior(), est == null ? null : est.residuals());
+    }
+
+    /** The final solve (and, with a posterior, A⁻¹ from its factor into inverse[0]); the matrix is garbage afterwards. */
+    private LinearSolver.Solution solve(NormalEquations total, LossWeights lw, Regularizer regularizer, Regularization reg,
+                                        double[][] inverse) {
+        DMatrixRMaj a = total.matrix(lw);
+        regularizer.addTo(a, reg);
+        int p = a.numCols;
+        return LinearSolver.solve(a, total.rhs(lw), settings.solverOptions(),
+                settings.posterior() ? f -> inverse[0] = PosteriorEstimator.inverse(f, p) : null);
     }
 
     private static double sec(long nanos) {

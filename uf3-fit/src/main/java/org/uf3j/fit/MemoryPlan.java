@@ -21,9 +21,19 @@ import java.util.Locale;
  * @param dataBytes   estimate of the training data held in memory
  * @param maxAtoms    atoms of the largest configuration assumed for the featuriser's work areas
  * @param heapBytes   the heap limit ({@code Runtime.maxMemory()})
+ * @param posterior   whether the Bayesian posterior is computed: A⁻¹ (p×p) is built from the final
+ *                    factor while it lives (with OpenBLAS the identity it solves is a second p×p off
+ *                    heap), then kept for the calibration pass, whose workers each gather the
+ *                    inverse's rows and columns of a structure (up to p×p each), and for posterior.uf3p
  */
 public record MemoryPlan(int p, int leading, int folds, int kappas, int workers, boolean virials, boolean lapack,
-                         long dataBytes, int maxAtoms, long heapBytes) {
+                         long dataBytes, int maxAtoms, long heapBytes, boolean posterior) {
+
+    /** A plan without a posterior. */
+    public MemoryPlan(int p, int leading, int folds, int kappas, int workers, boolean virials, boolean lapack,
+                      long dataBytes, int maxAtoms, long heapBytes) {
+        this(p, leading, folds, kappas, workers, virials, lapack, dataBytes, maxAtoms, heapBytes, false);
+    }
 
     /**
      * Fraction of the heap a plan may use. The rest is head-room for the collector and small objects,
@@ -45,7 +55,7 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
         int folds = settings.crossValidates() || settings.posterior() ? settings.folds() : 0;
         int workers = Math.min(settings.threads(), NormalEquations.LANES);
         return new MemoryPlan(p, leading, folds, settings.kappas().length, workers, settings.virialWeight() > 0, lapack,
-                dataBytes, 256, heapBytes);
+                dataBytes, 256, heapBytes, settings.posterior());
     }
 
     private long matrix() {
@@ -94,26 +104,44 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
         }
         long t = large();
         long cv = folds > 1 ? workers * t * t * Double.BYTES : 0;
-        return Math.max(cv, matrix());
+        return Math.max(cv, matrix() * (posterior ? 2 : 1));
     }
 
-    /** On-heap memory of the final solve: the total sums, the matrix and (EJML) its factor. */
+    /**
+     * On-heap memory of the final solve: the total sums, the matrix and (EJML) its factor, and with a
+     * posterior the inverse A⁻¹ made from the factor.
+     */
     public long finalSolveHeap() {
-        return sumSet() + matrix() * (lapack ? 2 : 3);
+        return sumSet() + matrix() * (lapack ? 2 : 3) + posteriorMatrix();
+    }
+
+    /** The posterior's p×p inverse (0 without a posterior). */
+    public long posteriorMatrix() {
+        return posterior ? matrix() : 0;
+    }
+
+    /**
+     * On-heap memory after the final solve, with a posterior: the total sums, A⁻¹, and per calibration
+     * worker the gathered block of it and two row arrays of a structure of {@code maxAtoms} (0 without
+     * a posterior).
+     */
+    public long posteriorHeap() {
+        long rows = 2L * (1 + 3L * maxAtoms) * p * Double.BYTES;
+        return posterior ? sumSet() + matrix() * (1L + workers) + workers * rows : 0;
     }
 
     /** Peak heap with the fold sums in memory. */
     public long peakInMemory() {
         long accumulate = foldSums() + accumulationLanes();
         long cv = foldSums() + sumSet() + crossValidationHeap();
-        return dataBytes + Math.max(Math.max(accumulate, cv), finalSolveHeap());
+        return dataBytes + Math.max(Math.max(accumulate, cv), Math.max(finalSolveHeap(), posteriorHeap()));
     }
 
     /** Peak heap with the fold sums in a file: one fold read back at a time. */
     public long peakWithFoldFile() {
         long accumulate = accumulationLanes() + (folds > 1 ? sumSet() : 0);
         long cv = (folds > 1 ? 2 * sumSet() : 0) + crossValidationHeap();
-        return dataBytes + Math.max(Math.max(accumulate, cv), finalSolveHeap());
+        return dataBytes + Math.max(Math.max(accumulate, cv), Math.max(finalSolveHeap(), posteriorHeap()));
     }
 
     /** Bytes the fold file takes on disk. */
@@ -154,6 +182,10 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
         sb.append(String.format(Locale.ROOT, "  one set of sums %s; fold sums %s; accumulation lanes %s; solver %s on heap, %s off heap; "
                         + "data ~%s%n", mb(sumSet()), mb(foldSums()), mb(accumulationLanes()),
                 mb(Math.max(crossValidationHeap(), finalSolveHeap())), mb(offHeap()), mb(dataBytes)));
+        if (posterior) {
+            sb.append(String.format(Locale.ROOT, "  posterior: A⁻¹ %s (in the solver figures); after the solve %s on heap "
+                    + "(sums, A⁻¹, the calibration workers' blocks and rows)%n", mb(posteriorMatrix()), mb(posteriorHeap())));
+        }
         sb.append(String.format(Locale.ROOT, "  peak heap %s with fold sums in memory", mb(peakInMemory())));
         if (folds > 1) {
             sb.append(String.format(Locale.ROOT, ", %s with them in a file (%s on disk)", mb(peakWithFoldFile()),

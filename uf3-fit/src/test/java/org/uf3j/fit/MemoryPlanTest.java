@@ -44,6 +44,38 @@ class MemoryPlanTest {
         assertTrue(mid.describe().contains("temporary file"), mid.describe());
     }
 
+    /** The posterior's p×p inverse: in the final solve (while the factor lives) and in the calibration pass after it. */
+    @Test
+    void posteriorInverseIsCounted() {
+        long matrix = 4414L * 4414 * 8; // 155,867,168 bytes
+        MemoryPlan without = new MemoryPlan(4414, 64, 5, 2, 2, false, true, 0, 256, 8 * GB);
+        MemoryPlan with = new MemoryPlan(4414, 64, 5, 2, 2, false, true, 0, 256, 8 * GB, true);
+        assertEquals(0, without.posteriorMatrix());
+        assertEquals(0, without.posteriorHeap());
+        assertEquals(155_867_168L, with.posteriorMatrix());
+        // final solve with OpenBLAS: sums + matrix + copy (2 p×p) + A⁻¹
+        assertEquals(with.sumSet() + 3 * matrix, with.finalSolveHeap());
+        assertEquals(without.finalSolveHeap() + matrix, with.finalSolveHeap());
+        // after the solve: sums + A⁻¹ + per worker (2) one gathered block and two row arrays of 1 + 3·256 rows
+        long rows = 2L * 769 * 4414 * 8; // 54,309,856 bytes
+        assertEquals(with.sumSet() + 3 * matrix + 2 * rows, with.posteriorHeap());
+        // off heap: the factor and the identity solved into A⁻¹ (2 p×p = 311.7 MB) exceed the CV tasks' 3-body
+        // blocks (2 workers x 4,350² x 8 = 302.8 MB)
+        assertEquals(2L * 4350 * 4350 * 8, without.offHeap());
+        assertEquals(2 * matrix, with.offHeap());
+        assertTrue(with.describe().contains("posterior: A⁻¹ 156 MB (in the solver figures); after the solve 888 MB on heap"),
+                with.describe());
+
+        // a small EJML fit without cross-validation, 1 worker, p = 2,000: the posterior sets the peak
+        long m2 = 2000L * 2000 * 8;
+        MemoryPlan small = new MemoryPlan(2000, 40, 0, 1, 1, false, false, 0, 256, 8 * GB);
+        MemoryPlan smallPost = new MemoryPlan(2000, 40, 0, 1, 1, false, false, 0, 256, 8 * GB, true);
+        long sums = 2 * (m2 + 2L * 2000 * 8);
+        long lanes = 2 * sums + m2 / 2 + 2L * 3 * 256 * 2000 * 8; // 168.7 MB: the peak without posterior
+        assertEquals(lanes, small.peakInMemory());
+        assertEquals(sums + 4 * m2, smallPost.peakInMemory()); // 192.1 MB: sums, matrix, factor, copy and A⁻¹
+    }
+
     @Test
     void alloySizes() {
         // 11,000 unknowns, 5 folds, 16 GB: the fold sums (5 x 1.9 GB) do not fit, a file does

@@ -31,12 +31,13 @@ import org.uf3j.core.model.Elements;
  * @param kappas     the energy weight κ, or its cross-validation candidates
  * @param threads    worker threads, 0 for all processors
  * @param solver     the dense solver back end (auto: EJML for small systems, OpenBLAS LAPACK for large)
- * @param uncertainty whether to compute the Bayesian posterior and write posterior.uf3p (default true)
+ * @param uncertainty whether to compute the Bayesian posterior and write posterior.uf3p (default true), and
+ *                    how to calibrate it
  */
 public record FitConfig(Path file, List<String> elements, DataSection data, KnotSpacing spacing, TwoBodySection twoBody,
                         ThreeBodySection threeBody, double[] kappas, RegularizationSection regularization,
                         CrossValidationSection crossValidation, SplitSection split, double virialWeight, int threads,
-                        PlotsSection plots, SolverOptions.Backend solver, boolean uncertainty) {
+                        PlotsSection plots, SolverOptions.Backend solver, UncertaintySection uncertainty) {
 
     static final Set<String> TOP = Set.of("elements", "data", "two_body", "three_body", "knot_spacing", "kappa",
             "regularization", "cross_validation", "split", "virial_weight", "threads", "plots", "solver", "uncertainty");
@@ -155,7 +156,7 @@ public record FitConfig(Path file, List<String> elements, DataSection data, Knot
         } catch (IllegalArgumentException e) {
             throw top.get("solver").error("must be auto, ejml or openblas, got '" + top.get("solver").text() + "'");
         }
-        boolean uncertainty = top.get("uncertainty").bool(true);
+        UncertaintySection uncertainty = UncertaintySection.read(top.get("uncertainty"));
         return new FitConfig(file, elements, data, spacing, two, three, kappas, reg, cv, split, virial, threads, plots,
                 solver, uncertainty);
     }

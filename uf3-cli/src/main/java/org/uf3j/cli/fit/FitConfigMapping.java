@@ -57,7 +57,8 @@ public final class FitConfigMapping {
                 .seed(cv.seed() != null ? cv.seed() : config.split().seed())
                 .configTypeWeights(config.data().configTypeWeights()).virialWeight(config.virialWeight())
                 .threads(config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors())
-                .solver(config.solver()).posterior(config.uncertainty());
+                .solver(config.solver()).posterior(config.uncertainty().enabled())
+                .calibration(config.uncertainty().calibration());
         if (config.kappas().length == 1) {
             s.kappa(config.kappas()[0]);
         } else {

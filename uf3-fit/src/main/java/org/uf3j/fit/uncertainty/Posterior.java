@@ -28,10 +28,14 @@ public final class Posterior {
      * @param forceNoise   s_F², variance of the force-component noise (eV²/Å²)
      * @param source       "cross-validation" or "training" (where the residuals came from)
      * @param kappa        κ of the fit whose normal matrix A is
+     * @param calibration  how the temperatures were set from the residuals ({@link TemperatureEstimator})
      */
     public record Noise(double tauEnergy, double tauForce, double energyNoise, double forceNoise, String source,
-                        double kappa) {
+                        double kappa, CalibrationMethod calibration) {
         public Noise {
+            if (calibration == null) {
+                throw new IllegalArgumentException("posterior calibration method missing");
+            }
             for (double v : new double[] {tauEnergy, tauForce, energyNoise, forceNoise}) {
                 if (!(v >= 0) || !Double.isFinite(v)) {
                     throw new IllegalArgumentException("posterior temperatures and noise variances must be finite and >= 0, "
@@ -42,6 +46,11 @@ public final class Posterior {
             if (!(Math.max(tauEnergy, tauForce) > 0)) {
                 throw new IllegalArgumentException("posterior needs tau_energy or tau_force > 0");
             }
+        }
+
+        /** Noise calibrated by mean square (posteriors written before the calibration was recorded). */
+        public Noise(double tauEnergy, double tauForce, double energyNoise, double forceNoise, String source, double kappa) {
+            this(tauEnergy, tauForce, energyNoise, forceNoise, source, kappa, CalibrationMethod.mse());
         }
 
         /** The temperature of draws: the larger one (draws are then never narrower than either prediction). */

@@ -1,12 +1,15 @@
 package org.uf3j.fit.uncertainty;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.BasisLayout;
 import org.uf3j.fit.CrossValidation;
 import org.uf3j.fit.Gram;
 import org.uf3j.fit.LossWeights;
 import org.uf3j.fit.NormalEquations;
 import org.uf3j.fit.Regularizer;
+import org.uf3j.fit.RowWeights;
 import org.uf3j.fit.solve.CholeskyFactor;
 
 /**
@@ -37,10 +40,38 @@ import org.uf3j.fit.solve.CholeskyFactor;
  * the error on new data of the same kind. Without folds (fewer than 2 configurations) the training
  * errors are used and the result says so. Errors on configurations unlike the training data are
  * not in s²: that is the job of τ xᵀA⁻¹x, which grows away from the data.
+ *
+ * <p><b>Robust calibration (the default).</b> Both τ_t and s_t² are proportional to one scale
+ * T_t = MSE_t above: σ² = T_t·v with the shape v = a_t xᵀA⁻¹x + (1 − γ_t/n_t), whose mean over
+ * the training rows is 1. With {@link CalibrationMethod.Kind#QUANTILE} T_t is instead chosen by
+ * {@link TemperatureEstimator#quantile} on the per-structure CV residuals ({@link CvResiduals}: each
+ * structure predicted by the coefficients of the fold that left it out, from the fold solutions
+ * cross-validation already made, and its v), so that a few structures with huge errors (an
+ * outlier group) no longer set everyone's σ; τ_t = a_t T_t and s_t² = T_t (1 − γ_t/n_t) as before.
+ * This costs one more featurisation of the training set and the quadratic forms of its energy rows
+ * and of a sample of about {@value CvResiduals#FORCE_SAMPLE} force components.
  */
 public final class PosteriorEstimator {
 
     private PosteriorEstimator() {
+    }
+
+    /**
+     * What the per-structure calibration needs besides the sums: the training structures, their
+     * folds (as the fit assigned them), the fit's row weights and threads.
+     */
+    public record Training(List<Configuration> configurations, int[] fold, RowWeights weights, int threads) {
+    }
+
+    /** The posterior and, when the quantile calibration ran, the residuals it used. */
+    public record Estimate(Posterior posterior, CvResiduals residuals) {
+    }
+
+    /** As {@link #estimate(BasisLayout, NormalEquations, LossWeights, double[], double[], CrossValidation.Result,
+     * CalibrationMethod, Training)} calibrated by mean square (needs no per-structure residuals). */
+    public static Posterior estimate(BasisLayout layout, NormalEquations total, LossWeights lw, double[] inverse, double[] x,
+                                     CrossValidation.Result cv) {
+        return estimate(layout, total, lw, inverse, x, cv, CalibrationMethod.mse(), null).posterior();
     }
 
     /**
@@ -52,9 +83,12 @@ public final class PosteriorEstimator {
      * @param inverse     A⁻¹ (p×p row-major, from {@link #inverse}; kept by the posterior, not copied)
      * @param x           the fitted coefficients
      * @param cv          the cross-validation result, or null
+     * @param method      the calibration; quantile falls back to mean square (and records so) without
+     *                    cross-validation fold coefficients or {@code training}
+     * @param training    the training structures and folds, or null
      */
-    public static Posterior estimate(BasisLayout layout, NormalEquations total, LossWeights lw, double[] inverse, double[] x,
-                                     CrossValidation.Result cv) {
+    public static Estimate estimate(BasisLayout layout, NormalEquations total, LossWeights lw, double[] inverse, double[] x,
+                                    CrossValidation.Result cv, CalibrationMethod method, Training training) {
         int p = layout.size();
         double mseE;
         double mseF;
@@ -68,14 +102,35 @@ public final class PosteriorEstimator {
             mseF = square(total.forceRmse(x));
             source = "training";
         }
-        double tauE = temperature(lw.energyFactor(total.energy().weight()), mseE);
-        double tauF = temperature(lw.forceFactor(total.forces().weight()), mseF);
+        double aE = lw.energyFactor(total.energy().weight());
+        double aF = lw.forceFactor(total.forces().weight());
+        // the noise share of the variance shape: 1 − γ_t/n_t = 1 − a_t·mean(xᵀA⁻¹x)
+        double floorE = Math.max(0.0, 1 - aE * meanQuadratic(total.energy(), inverse, p));
+        double floorF = Math.max(0.0, 1 - aF * meanQuadratic(total.forces(), inverse, p));
+        double scaleE = mseE;
+        double scaleF = mseF;
+        CalibrationMethod used = CalibrationMethod.mse();
+        CvResiduals residuals = null;
+        if (method.kind() == CalibrationMethod.Kind.QUANTILE && cv != null && cv.bestFoldCoefficients() != null
+                && training != null) {
+            residuals = CvResiduals.collect(layout, training.configurations(), training.fold(), cv.bestFoldCoefficients(),
+                    inverse, new CvResiduals.Shape(aE, floorE), new CvResiduals.Shape(aF, floorF), training.weights(),
+                    training.threads());
+            double tE = residuals.energyTemperature(method);
+            double tF = residuals.forceTemperature(method);
+            scaleE = Double.isFinite(tE) ? tE : scaleE;
+            scaleF = Double.isFinite(tF) ? tF : scaleF;
+            used = method;
+        }
+        double tauE = temperature(aE, scaleE);
+        double tauF = temperature(aF, scaleF);
         if (tauE == 0 && tauF == 0) {
             throw new IllegalArgumentException("no energy or force errors to calibrate the posterior on");
         }
-        double sE = noise(mseE, tauE * meanQuadratic(total.energy(), inverse, p));
-        double sF = noise(mseF, tauF * meanQuadratic(total.forces(), inverse, p));
-        return new Posterior(layout.spec(), x, inverse, new Posterior.Noise(tauE, tauF, sE, sF, source, lw.kappa()), true);
+        double sE = Double.isFinite(scaleE) ? scaleE * floorE : 0.0;
+        double sF = Double.isFinite(scaleF) ? scaleF * floorF : 0.0;
+        return new Estimate(new Posterior(layout.spec(), x, inverse,
+                new Posterior.Noise(tauE, tauF, sE, sF, source, lw.kappa(), used), true), residuals);
     }
 
     private static double temperature(double rowFactor, double mse) {
@@ -112,10 +167,6 @@ public final class PosteriorEstimator {
             }
         }
         return t / g.weight();
-    }
-
-    private static double noise(double mse, double parameterPart) {
-        return Double.isFinite(mse) ? Math.max(0.0, mse - parameterPart) : 0.0;
     }
 
     private static double square(double v) {

@@ -79,6 +79,10 @@ public final class PosteriorFile {
         h.put("force_noise_variance", n.forceNoise());
         h.put("noise_source", n.source());
         h.put("kappa", n.kappa());
+        h.put("calibration", n.calibration().label());
+        if (n.calibration().kind() == CalibrationMethod.Kind.QUANTILE) {
+            h.put("calibration_level", n.calibration().level());
+        }
         h.put("data", "float64 little-endian: columns means, then the lower triangle of the inverse normal matrix A^-1 row by row");
         Path abs = file.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
@@ -159,11 +163,13 @@ public final class PosteriorFile {
             if (p != layout.size()) {
                 throw bad(file, "columns", layout.size() + " (the number of coefficients of the knots in the header), got " + p);
             }
+            CalibrationMethod calibration = calibration(file, h);
             Posterior.Noise noise;
             try {
                 noise = new Posterior.Noise(number(file, h, "tau_energy"), number(file, h, "tau_force"),
                         number(file, h, "energy_noise_variance"),
-                        number(file, h, "force_noise_variance"), text(file, h, "noise_source"), number(file, h, "kappa"));
+                        number(file, h, "force_noise_variance"), text(file, h, "noise_source"), number(file, h, "kappa"),
+                        calibration);
             } catch (IllegalArgumentException e) {
                 throw bad(file, "tau_energy/tau_force", "temperatures and noise variances >= 0 (" + e.getMessage() + ")");
             }
@@ -259,6 +265,25 @@ public final class PosteriorFile {
         } catch (IllegalArgumentException e) {
             throw bad(file, "elements/pairs/triplets", "a valid model specification (" + e.getMessage() + ")");
         }
+    }
+
+    /** The calibration method; absent in files written before it was recorded: mean square. */
+    private static CalibrationMethod calibration(Path file, JsonNode h) {
+        if (!h.has("calibration")) {
+            return CalibrationMethod.mse();
+        }
+        String name = text(file, h, "calibration");
+        if (name.equals("mse")) {
+            return CalibrationMethod.mse();
+        }
+        if (!name.equals("quantile")) {
+            throw bad(file, "calibration", "\"quantile\" or \"mse\", got \"" + name + "\"");
+        }
+        double level = number(file, h, "calibration_level");
+        if (!(level > 0 && level < 1)) {
+            throw bad(file, "calibration_level", "a coverage strictly between 0 and 1, got " + level);
+        }
+        return CalibrationMethod.quantile(level);
     }
 
     private static String[] key(Path file, String field, String key, int n) {

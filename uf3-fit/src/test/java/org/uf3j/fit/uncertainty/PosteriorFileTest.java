@@ -32,6 +32,31 @@ class PosteriorFileTest {
     }
 
     @Test
+    void calibrationIsStoredAndOldFilesReadAsMeanSquare() throws IOException {
+        FitResult fit = PosteriorTest.fit(PosteriorTest.data(20, 4), CalibrationMethod.quantile(0.9), 1);
+        Path f = dir.resolve(PosteriorFile.NAME);
+        PosteriorFile.write(fit.posterior(), f);
+        byte[] bytes = Files.readAllBytes(f);
+        int nl = indexOf(bytes, (byte) '\n');
+        String header = new String(bytes, 0, nl, StandardCharsets.UTF_8);
+        assertTrue(header.contains("\"calibration\":\"quantile\",\"calibration_level\":0.9"), header);
+        assertEquals(CalibrationMethod.quantile(0.9), PosteriorFile.read(f, fit.model()).noise().calibration());
+
+        // a file written before the calibration was recorded: the same numbers, read as mean square
+        String old = header.replace(",\"calibration\":\"quantile\",\"calibration_level\":0.9", "");
+        Path oldFile = withHeader(bytes, nl, old, "old.uf3p");
+        Posterior back = PosteriorFile.read(oldFile, fit.model());
+        assertEquals(CalibrationMethod.mse(), back.noise().calibration());
+        assertEquals(fit.posterior().noise().tauEnergy(), back.noise().tauEnergy(), 0.0);
+        assertTrue(Arrays.equals(fit.posterior().inverse(), back.inverse()));
+
+        Path bad = withHeader(bytes, nl, header.replace("\"calibration\":\"quantile\"", "\"calibration\":\"median\""), "bad.uf3p");
+        assertMessage(bad, fit.model(), "field 'calibration'", "\"quantile\" or \"mse\"");
+        Path level = withHeader(bytes, nl, header.replace("\"calibration_level\":0.9", "\"calibration_level\":1.5"), "level.uf3p");
+        assertMessage(level, fit.model(), "field 'calibration_level'", "strictly between 0 and 1");
+    }
+
+    @Test
     void badFilesGiveOneLineNamingFileAndField() throws IOException {
         FitResult fit = PosteriorTest.fit(PosteriorTest.data(20, 4));
         Path f = dir.resolve(PosteriorFile.NAME);

@@ -62,8 +62,12 @@ class PosteriorTest {
     }
 
     static FitResult fit(List<Configuration> train) {
-        FitSettings settings = FitSettings.builder(spec()).kappa(KAPPA).regularization(REG).threads(1)
-                .solver(SolverOptions.Backend.EJML).posterior(true).build();
+        return fit(train, CalibrationMethod.mse(), 1);
+    }
+
+    static FitResult fit(List<Configuration> train, CalibrationMethod method, int threads) {
+        FitSettings settings = FitSettings.builder(spec()).kappa(KAPPA).regularization(REG).threads(threads)
+                .solver(SolverOptions.Backend.EJML).posterior(true).calibration(method).build();
         return new Fitter(settings).fit(train);
     }
 
@@ -154,6 +158,7 @@ class PosteriorTest {
         }
         double mseE = sqE / nE, mseF = sqF / nF;
         assertEquals("cross-validation", post.noise().source());
+        assertEquals(CalibrationMethod.mse(), post.noise().calibration());
         double tauE = aE * mseE, tauF = aF * mseF;
         assertEquals(tauE, post.noise().tauEnergy(), 1e-7 * tauE);
         assertEquals(tauF, post.noise().tauForce(), 1e-7 * tauF);
@@ -175,6 +180,87 @@ class PosteriorTest {
             double vF = tauF * quad(inv.data, nr.f.get(k), p);
             assertEquals(Math.sqrt(vF + sF), u.forceStd()[k], 1e-9 * u.forceStd()[k], "force row " + k);
         }
+    }
+
+    /**
+     * The quantile calibration against brute force: every structure predicted by an explicit solve
+     * without its fold, its variance shape v = a xᵀA⁻¹x + (1 − a·mean xᵀA⁻¹x) from the explicit inverse,
+     * and T from those residuals; τ = a·T and s² = T·(1 − a·mean xᵀA⁻¹x), on 1 and 2 threads.
+     */
+    @Test
+    void quantileCalibrationEqualsBruteForceCrossValidationResiduals() {
+        List<Configuration> train = data(25, 3);
+        BasisLayout layout = new BasisLayout(spec());
+        int p = layout.size();
+        TargetStatistics st = TargetStatistics.of(train);
+        Rows all = Rows.of(layout, train);
+        Object[] sol = solveExplicit(layout, all, st);
+        double[] inv = ((DMatrixRMaj) sol[0]).data;
+        double aE = (double) sol[2], aF = (double) sol[3];
+        double floorE = Math.max(0, 1 - aE * meanQuad(inv, all.e, p));
+        double floorF = Math.max(0, 1 - aF * meanQuad(inv, all.f, p));
+        int[] fold = DataSplit.stratifiedFolds(train, 5, 0);
+        List<Double> re = new ArrayList<>(), ve = new ArrayList<>(), rf = new ArrayList<>(), vf = new ArrayList<>();
+        for (int f = 0; f < 5; f++) {
+            List<Configuration> in = new ArrayList<>(), out = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                (fold[i] == f ? out : in).add(train.get(i));
+            }
+            double[] cf = (double[]) solveExplicit(layout, Rows.of(layout, in), st)[1];
+            Rows held = Rows.of(layout, out);
+            for (int r = 0; r < held.e.size(); r++) {
+                re.add(dot(held.e.get(r), cf) - held.ey.get(r));
+                ve.add(aE * quad(inv, held.e.get(r), p) + floorE);
+            }
+            for (int r = 0; r < held.f.size(); r++) {
+                rf.add(dot(held.f.get(r), cf) - held.fy.get(r));
+                vf.add(aF * quad(inv, held.f.get(r), p) + floorF);
+            }
+        }
+        CalibrationMethod method = CalibrationMethod.quantile(0.9);
+        double tE = TemperatureEstimator.quantile(toArray(re), toArray(ve), 0.9);
+        double tF = TemperatureEstimator.quantile(toArray(rf), toArray(vf), 0.9);
+        for (int threads : new int[] {1, 2}) {
+            FitResult fit = fit(train, method, threads);
+            Posterior.Noise n = fit.posterior().noise();
+            assertEquals(method, n.calibration());
+            assertEquals(aE * tE, n.tauEnergy(), 1e-7 * aE * tE);
+            assertEquals(aF * tF, n.tauForce(), 1e-7 * aF * tF);
+            assertEquals(tE * floorE, n.energyNoise(), 1e-7 * tE);
+            assertEquals(tF * floorF, n.forceNoise(), 1e-7 * tF);
+            CvResiduals cv = fit.calibrationResiduals();
+            assertEquals(train.size(), cv.energyResidual().length);
+            assertEquals(rf.size(), cv.forceResidual().length, "small set: every force component is kept");
+            // the mean square of the collected residuals is the pooled cross-validation MSE of the mse calibration
+            double mse = 0;
+            for (double r : re) {
+                mse += r * r / re.size();
+            }
+            double sq = 0;
+            for (double r : cv.energyResidual()) {
+                sq += r * r / re.size();
+            }
+            assertEquals(mse, sq, 1e-9 * mse);
+        }
+        // this data has no outliers: the two calibrations give temperatures of the same size
+        Posterior.Noise m = fit(train).posterior().noise();
+        assertTrue(m.tauEnergy() > 0.3 * aE * tE && m.tauEnergy() < 3 * aE * tE, m + " vs " + aE * tE);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int q = 0; q < a.length; q++) {
+            s += a[q] * b[q];
+        }
+        return s;
+    }
+
+    private static double[] toArray(List<Double> l) {
+        double[] a = new double[l.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = l.get(i);
+        }
+        return a;
     }
 
     @Test
