@@ -68,6 +68,12 @@ public final class W14GammaSeparation {
         int heldMax = args.getInt("held", Integer.MAX_VALUE);
         boolean reference = Boolean.parseBoolean(args.get("reference", "true"));
         String stem = "gamma-separation-" + String.join("-", wanted);
+        List<String> known = bases().stream().map(Basis::name).toList();
+        for (String w : wanted) {
+            if (!known.contains(w)) {
+                throw new IllegalArgumentException("--models: unknown basis '" + w + "' (expected one of " + known + ")");
+            }
+        }
         Path dir = PaperPaths.results("w14-gamma-separation");
 
         W14Data data = W14Data.load();
