@@ -6,7 +6,7 @@
 # their median max γ and the fraction of their atoms with γ > 1, the same for the held-out test
 # configurations of the trained types; which types the active set came from; a model-free
 # nearest-training-environment distance. Two UF2,3 bases: small (the default;
-# 93 columns, as w14-active-learning; 9 min at load ~7 on 2 cores) and paper (--models paper:
+# 93 columns, as w14-active-learning; 9-14 min at load 6-10 on 2 cores) and paper (--models paper:
 # 1,903 columns, the knots w14-accuracy's cross-validation chose; its first active set had not
 # finished after 3 CPU-minutes, 16 min at load 8-12, and there are 11 per run).
 # Writes benchmarks/paper/results/w14-gamma-separation/gamma-separation-<models>.json/.md.
