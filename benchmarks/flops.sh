@@ -9,6 +9,9 @@
 #      median of the runs, W and Nb interleaved; CPU time = Pair x LAMMPS' "% CPU use");
 #   3. peak: benchmarks/flops/fma_peak.cpp, independent FMA chains (AVX-512, AVX2, scalar) and
 #      the clock from dependent integer adds, in CPU time;
+#   4. where the time goes: benchmarks/flops/kernel_time.cpp times the shipped kernel (built as
+#      the plugin is, -O3 -march=native) outside LAMMPS on the same frames: the pair sweeps, the
+#      triplet sweeps, and the 4x4x4 contraction alone on the same triplets;
 #   then GFLOP/s = flops per atom-step / Pair time per atom-step, and the fraction of the peaks.
 #
 # Usage: benchmarks/flops.sh [--reps N] [--steps N] [--no-save]
@@ -46,6 +49,9 @@ log "building the counting tool and the FMA benchmark"
 g++ -std=c++17 -O2 -Wall -Wextra -I "$repo/uf3-kernel/include" -I "$here/flops" "$here/flops/count_flops.cpp" \
   -o "$work/count_flops"
 g++ -std=c++17 -O2 -Wall -Wextra "$here/flops/fma_peak.cpp" -o "$work/fma_peak"
+# the plugin's flags (lammps-plugin-src/CMakeLists.txt: -O3 -fno-math-errno -march=native)
+g++ -std=c++17 -O3 -fno-math-errno -march=native -Wall -Wextra -I "$repo/uf3-kernel/include" -I "$here/flops" \
+  "$here/flops/kernel_time.cpp" -o "$work/kernel_time"
 
 log "building LAMMPS and the plugin if needed"
 root="$("$repo/scripts/build-lammps.sh" | tail -1)"
@@ -107,6 +113,9 @@ done
 load_mid="$(cut -d' ' -f1-3 /proc/loadavg)"
 log "FMA peak (CPU time, best of 7); load $load_mid"
 "$work/fma_peak" 7 > "$work/peak.txt"
+log "the kernel outside LAMMPS (CPU time, best of 5)"
+"$work/kernel_time" "$work/Nb.uf3" Nb "$work/dump.Nb" 5 > "$work/ktime.Nb"
+"$work/kernel_time" "$work/W.uf3" W "$work/dump.W" 5 > "$work/ktime.W"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -139,13 +148,21 @@ us = lambda t: t / (natoms * steps) * 1e6
 res = {}
 for name in ("Nb", "W"):
     c = kv(os.path.join(work, "count." + name))
+    kt = kv(os.path.join(work, "ktime." + name))
     rs = times[name]
     pair_cpu = us(statistics.median(x["pair_s"] * x["cpu_percent"] / 100 for x in rs))
     pair_wall = us(statistics.median(x["pair_s"] for x in rs))
     fl = c["per_atom_step.total.flops"]
     useful = c["per_atom_step.total.useful"]
     gf = fl / (pair_cpu * 1e3)    # flops per microsecond / 1000 = GFLOP/s
-    res[name] = {"count": c, "runs": rs, "pair_cpu_us": pair_cpu, "pair_wall_us": pair_wall,
+    ghz = peak["clock_ghz.add_chain"]
+    parts = {}
+    for part, ns, fl_part in (("pairs", kt["ns_per_atom.pairs"], c["per_atom_step.kernel_2body.flops"]),
+                              ("triplets", kt["ns_per_atom.triplets"], c["per_atom_step.kernel_3body.flops"]),
+                              ("contract", kt["ns_per_atom.contract"], c["kernel.contract"] * c["per_atom.triplets"])):
+        parts[part] = {"ns_per_atom": ns, "cycles_per_atom": ns * ghz, "flops_per_atom": fl_part,
+                       "flops_per_cycle": fl_part / (ns * ghz)}
+    res[name] = {"count": c, "kernel_time": kt, "parts": parts, "runs": rs, "pair_cpu_us": pair_cpu, "pair_wall_us": pair_wall,
                  "cpu_percent": statistics.median(x["cpu_percent"] for x in rs),
                  "gflops": gf, "gflops_useful": useful / (pair_cpu * 1e3),
                  "flops_per_cycle": fl / (pair_cpu * 1e-6 * peak["clock_ghz.add_chain"] * 1e9),
@@ -201,6 +218,27 @@ p(f"FMA peak of the core (fma_peak, CPU time, best of 7): clock {peak['clock_ghz
   f"AVX-512 {peak['avx512.gflops']:.1f} GFLOP/s = {peak['avx512.flops_per_cycle']:.2f} flops/cycle, "
   f"AVX2 {peak['avx2.gflops']:.1f} GFLOP/s = {peak['avx2.flops_per_cycle']:.2f} flops/cycle, "
   f"scalar {peak['scalar.gflops']:.1f} GFLOP/s = {peak['scalar.flops_per_cycle']:.2f} flops/cycle.")
+p("")
+p("**Where the time goes** (kernel_time: the shipped kernel outside LAMMPS, -O3 -march=native, the same frames, "
+  "CPU time, best of 5; cycles at the measured clock):")
+p("")
+p("| part | Nb: ns/atom-step | cycles | flops/cycle | W: ns/atom-step | cycles | flops/cycle |")
+p("|---|---|---|---|---|---|---|")
+labels = {"pairs": "pair sweeps (2-body terms)", "triplets": "triplet sweeps (3-body terms, all of evaluate_centre)",
+          "contract": "of which the 4x4x4 contractions alone"}
+for part in ("pairs", "triplets", "contract"):
+    p(f"| {labels[part]} | " + " | ".join(
+        f"{res[n]['parts'][part]['ns_per_atom']:.0f} | {res[n]['parts'][part]['cycles_per_atom']:,.0f} | "
+        f"{res[n]['parts'][part]['flops_per_cycle']:.2f}" for n in ("Nb", "W")) + " |")
+p("| LAMMPS Pair time (above) | " + " | ".join(
+    f"{1000 * res[n]['pair_cpu_us']:.0f} | {res[n]['cycles_per_atom_step']:,.0f} | {res[n]['flops_per_cycle']:.2f}"
+    for n in ("Nb", "W")) + " |")
+p("")
+p(f"Per triplet: the whole triplet sweep {res['Nb']['kernel_time']['ns_per_triplet.triplets']:.1f} ns "
+  f"({res['Nb']['kernel_time']['ns_per_triplet.triplets'] * peak['clock_ghz.add_chain']:.0f} cycles) on Nb, "
+  f"the contraction alone {res['Nb']['kernel_time']['ns_per_triplet.contract']:.1f} ns "
+  f"({res['Nb']['kernel_time']['ns_per_triplet.contract'] * peak['clock_ghz.add_chain']:.0f} cycles) for its "
+  f"{res['Nb']['count']['kernel.contract']:.0f} flops.")
 text = "\n".join(lines) + "\n"
 print(text)
 if save:

@@ -45,6 +45,7 @@
 #include "uf3/uf3.h"    // the shipped kernel (double)
 
 #include "counted_real.h"
+#include "frames.h"
 
 // ---- the counting build: the same headers, double spelled flops::Real, namespace uf3c ------
 namespace uf3c {
@@ -76,114 +77,12 @@ namespace {
 
 using flops::Real;
 
-struct Frame {
-  double L[3];
-  std::vector<double> x;    // 3 per atom
-};
-
-[[noreturn]] void die(const std::string &msg)
-{
-  std::cerr << "count_flops: " << msg << "\n";
-  std::exit(2);
-}
-
-Frame bcc_frame(double a, int cells, double jitter, unsigned seed)
-{
-  Frame f;
-  f.L[0] = f.L[1] = f.L[2] = a * cells;
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(-jitter, jitter);
-  for (int i = 0; i < cells; ++i)
-    for (int j = 0; j < cells; ++j)
-      for (int k = 0; k < cells; ++k)
-        for (int b = 0; b < 2; ++b) {
-          const double h = 0.5 * b;
-          f.x.push_back((i + h) * a + u(rng));
-          f.x.push_back((j + h) * a + u(rng));
-          f.x.push_back((k + h) * a + u(rng));
-        }
-  return f;
-}
-
-// Frames of a LAMMPS `dump custom N all custom id x y z` (orthogonal box), atoms by id.
-std::vector<Frame> read_dump(const std::string &path)
-{
-  std::ifstream in(path);
-  if (!in) die("cannot open dump file " + path);
-  std::vector<Frame> frames;
-  std::string line;
-  int line_no = 0;
-  auto next = [&](const std::string &what) {
-    if (!std::getline(in, line)) die(path + " line " + std::to_string(line_no + 1) + ": file ends, expected " + what);
-    ++line_no;
-  };
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.rfind("ITEM: TIMESTEP", 0) != 0) die(path + " line " + std::to_string(line_no) + ": expected 'ITEM: TIMESTEP'");
-    next("the timestep");
-    next("'ITEM: NUMBER OF ATOMS'");
-    next("the number of atoms");
-    const long n = std::strtol(line.c_str(), nullptr, 10);
-    if (n <= 0) die(path + " line " + std::to_string(line_no) + ": expected a positive number of atoms");
-    next("'ITEM: BOX BOUNDS pp pp pp'");
-    if (line.find("xy") != std::string::npos) die(path + " line " + std::to_string(line_no) + ": triclinic boxes are not supported");
-    Frame f;
-    for (int d = 0; d < 3; ++d) {
-      next("box bounds");
-      double lo, hi;
-      if (std::sscanf(line.c_str(), "%lf %lf", &lo, &hi) != 2) die(path + " line " + std::to_string(line_no) + ": expected 'lo hi'");
-      f.L[d] = hi - lo;
-    }
-    next("'ITEM: ATOMS id x y z'");
-    if (line.find("ITEM: ATOMS id x y z") != 0) die(path + " line " + std::to_string(line_no) + ": expected 'ITEM: ATOMS id x y z'");
-    f.x.assign(3 * static_cast<std::size_t>(n), 0.0);
-    for (long i = 0; i < n; ++i) {
-      next("an atom line 'id x y z'");
-      long id;
-      double x, y, z;
-      if (std::sscanf(line.c_str(), "%ld %lf %lf %lf", &id, &x, &y, &z) != 4 || id < 1 || id > n)
-        die(path + " line " + std::to_string(line_no) + ": expected 'id x y z' with 1 <= id <= " + std::to_string(n));
-      f.x[3 * (id - 1)] = x;
-      f.x[3 * (id - 1) + 1] = y;
-      f.x[3 * (id - 1) + 2] = z;
-    }
-    frames.push_back(std::move(f));
-  }
-  if (frames.empty()) die(path + ": no frames");
-  return frames;
-}
-
-// Neighbours of every atom within rc (minimum image; the box must exceed 2 rc): image positions.
-struct Neighbours {
-  std::vector<int> off, idx;
-  std::vector<double> img;    // 3 per entry: x_j + shift
-};
-
-Neighbours neighbours(const Frame &f, double rc, bool half)
-{
-  const int n = static_cast<int>(f.x.size() / 3);
-  for (int d = 0; d < 3; ++d)
-    if (f.L[d] <= 2 * rc) die("box edge " + std::to_string(f.L[d]) + " Å is not above 2 x " + std::to_string(rc) + " Å (minimum image)");
-  Neighbours nb;
-  nb.off.push_back(0);
-  for (int i = 0; i < n; ++i) {
-    for (int j = half ? i + 1 : 0; j < n; ++j) {
-      if (j == i) continue;
-      double s[3], r2 = 0;
-      for (int d = 0; d < 3; ++d) {
-        const double dd = f.x[3 * j + d] - f.x[3 * i + d];
-        s[d] = -f.L[d] * std::nearbyint(dd / f.L[d]);
-        r2 += (dd + s[d]) * (dd + s[d]);
-      }
-      if (r2 < rc * rc) {
-        nb.idx.push_back(j);
-        for (int d = 0; d < 3; ++d) nb.img.push_back(f.x[3 * j + d] + s[d]);
-      }
-    }
-    nb.off.push_back(static_cast<int>(nb.idx.size()));
-  }
-  return nb;
-}
+using frames::Frame;
+using frames::Neighbours;
+using frames::die;
+using frames::bcc_frame;
+using frames::read_dump;
+using frames::neighbours;
 
 // Exact integer least squares: counts y_c = sum_k beta_k X_ck over centres; beta must be whole.
 std::vector<long long> exact_fit(const std::vector<std::vector<double>> &X, const std::vector<std::int64_t> &y,
@@ -503,6 +402,23 @@ int main(int argc, char **argv)
   const auto g2 = exact_fit(Xg2, join(fit.yg2, box.yg2), "2-body plugin glue");
   const auto g3 = exact_fit(Xg3, join(fit.yg3, box.yg3), "3-body plugin glue");
 
+  // the 4x4x4 contraction of one triplet on its own (its arithmetic does not depend on the data)
+  flops::Counts contraction;
+  {
+    std::vector<Real> c(64, Real(0.5));
+    uf3c::TripFast T;
+    T.c = c.data();
+    T.M = T.N = 4;
+    uf3c::LegBasis bj, bk;
+    bj.q = bk.q = 0;
+    for (int k = 0; k < 4; ++k) bj.B[k] = bj.dB[k] = bk.B[k] = bk.dB[k] = Real(0.25);
+    const Real Bn[4] = {0.1, 0.2, 0.3, 0.4}, dBn[4] = {0.1, 0.2, 0.3, 0.4};
+    const flops::Counts before = flops::counts();
+    const uf3c::v4d g = uf3c::contract(T, bj, bk, 0, Bn, dBn);
+    contraction = diff(flops::counts(), before);
+    if (!(g[0].value() > 0)) die("the contraction test gave no energy");
+  }
+
   const double rel = std::fabs(box.energy - box.energy_ref) / std::fabs(box.energy_ref);
   if (!(rel < 1e-12)) die("the counting build's energy differs from the shipped kernel's: " + std::to_string(rel));
 
@@ -518,6 +434,9 @@ int main(int argc, char **argv)
   std::printf("kernel.per_triplet = %lld\nkernel.per_triplet_useful = %lld\nkernel.per_leg = %lld\nkernel.per_leg_useful = %lld\n"
               "kernel.evaluate_centre_call = %lld\n",
               b3.back(), u3.back(), b3[1], u3[1], b3[0]);
+  std::printf("kernel.contract = %lld\nkernel.contract.add = %lld\nkernel.contract.mul = %lld\n",
+              static_cast<long long>(contraction.total()), static_cast<long long>(contraction.add),
+              static_cast<long long>(contraction.mul));
   if (!all_on) std::printf("kernel.per_leg_pair_outside_jk = %lld\n", b3[2]);
   std::printf("glue.per_half_list_entry = %lld\nglue.per_pair = %lld\nglue.pair_centre = %lld\n", g2[1], g2[2], g2[0]);
   std::printf("glue.per_three_body_candidate = %lld\nglue.per_leg = %lld\nglue.three_body_centre = %lld\n", g3[1], g3[2], g3[0]);
