@@ -152,6 +152,7 @@ for name in ("Nb", "W"):
     rs = times[name]
     pair_cpu = us(statistics.median(x["pair_s"] * x["cpu_percent"] / 100 for x in rs))
     pair_wall = us(statistics.median(x["pair_s"] for x in rs))
+    loop_cpu = us(statistics.median(x["loop_s"] * x["cpu_percent"] / 100 for x in rs))
     fl = c["per_atom_step.total.flops"]
     useful = c["per_atom_step.total.useful"]
     gf = fl / (pair_cpu * 1e3)    # flops per microsecond / 1000 = GFLOP/s
@@ -162,7 +163,8 @@ for name in ("Nb", "W"):
                               ("contract", kt["ns_per_atom.contract"], c["kernel.contract"] * c["per_atom.triplets"])):
         parts[part] = {"ns_per_atom": ns, "cycles_per_atom": ns * ghz, "flops_per_atom": fl_part,
                        "flops_per_cycle": fl_part / (ns * ghz)}
-    res[name] = {"count": c, "kernel_time": kt, "parts": parts, "runs": rs, "pair_cpu_us": pair_cpu, "pair_wall_us": pair_wall,
+    res[name] = {"count": c, "kernel_time": kt, "parts": parts, "runs": rs, "pair_cpu_us": pair_cpu,
+                 "pair_wall_us": pair_wall, "loop_cpu_us": loop_cpu, "gflops_loop": fl / (loop_cpu * 1e3),
                  "cpu_percent": statistics.median(x["cpu_percent"] for x in rs),
                  "gflops": gf, "gflops_useful": useful / (pair_cpu * 1e3),
                  "flops_per_cycle": fl / (pair_cpu * 1e-6 * peak["clock_ghz.add_chain"] * 1e9),
@@ -207,6 +209,8 @@ p("| | Nb.uf3 | W |")
 p("|---|---|---|")
 p("| Pair time, CPU μs/atom/step (wall) | " + " | ".join(
     f"{res[n]['pair_cpu_us']:.3f} ({res[n]['pair_wall_us']:.3f}, CPU use {res[n]['cpu_percent']:.0f} %)" for n in ("Nb", "W")) + " |")
+p("| whole MD step (Loop time), CPU μs/atom/step | " + " | ".join(
+    f"{res[n]['loop_cpu_us']:.3f} (GFLOP/s on it: {res[n]['gflops_loop']:.2f})" for n in ("Nb", "W")) + " |")
 p("| cycles per atom-step (at the measured clock) | " + " | ".join(f"{res[n]['cycles_per_atom_step']:,.0f}" for n in ("Nb", "W")) + " |")
 p("| **achieved GFLOP/s** (useful) | " + " | ".join(f"**{res[n]['gflops']:.2f}** ({res[n]['gflops_useful']:.2f})" for n in ("Nb", "W")) + " |")
 p("| flops per cycle | " + " | ".join(f"{res[n]['flops_per_cycle']:.2f}" for n in ("Nb", "W")) + " |")
