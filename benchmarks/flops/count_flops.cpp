@@ -23,6 +23,9 @@
 // Counts are per frame as if the neighbour lists had just been built (LAMMPS keeps them for
 // several steps, so its lists hold slightly different entries between builds).
 // Output: key = value lines (see the end of main).
+//
+// Every standard header the kernel uses is included here, before `double` is redefined below,
+// so that no library header is ever read with the macro in force.
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
