@@ -34,7 +34,7 @@ while (($#)); do
     --reps) reps="$2"; shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
     --no-save) save=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
