@@ -50,6 +50,50 @@ class InformationSelectionTest {
     }
 
     @Test
+    void forceVarianceGainIsTheFallOfTheTargetsTraceAndTracksAbsorbs() {
+        Random rnd = new Random(11);
+        DMatrixRMaj a = spd(rnd, P);
+        double wE = 0.9, wF = 0.3;
+        List<DesignRows> targets = List.of(randomRows(rnd, new int[] {0, 2, 3, 6}, 5), randomRows(rnd, new int[] {1, 3, 4, 7, 8}, 4));
+        DMatrixRMaj g = new DMatrixRMaj(P, P);
+        for (DesignRows t : targets) {
+            for (int r = 1; r < t.rowCount(); r++) { // force rows only: row 0 is the energy row
+                for (int x = 0; x < t.columnCount(); x++) {
+                    for (int y = 0; y < t.columnCount(); y++) {
+                        g.add(t.column(x), t.column(y), t.get(r, x) * t.get(r, y));
+                    }
+                }
+            }
+        }
+        InformationSelection sel = new InformationSelection(InformationSelection.Criterion.FORCE_VARIANCE, targets,
+                inverse(a).data, P, wE, wF, 2);
+        DesignRows c = randomRows(rnd, new int[] {2, 3, 4, 8}, 3);
+        DesignRows d = randomRows(rnd, new int[] {0, 1, 3, 6, 7}, 2);
+        DMatrixRMaj cur = a;
+        for (DesignRows next : List.of(c, d)) {
+            DMatrixRMaj sum = plus(cur, next, wE, wF);
+            double brute = trace(inverse(cur), g) - trace(inverse(sum), g);
+            assertTrue(brute > 1e-3, "a gain worth testing: " + brute);
+            assertEquals(brute, sel.gain(next), 1e-10 * brute);
+            sel.absorb(next);
+            DMatrixRMaj q = new DMatrixRMaj(P, P), tmp = new DMatrixRMaj(P, P);
+            CommonOps_DDRM.mult(inverse(sum), g, tmp);
+            CommonOps_DDRM.mult(tmp, inverse(sum), q);
+            double[] got = sel.targetMatrix();
+            for (int e = 0; e < P * P; e++) {
+                assertEquals(q.data[e], got[e], 1e-10 * Math.abs(q.data[e]) + 1e-12, "entry " + e);
+            }
+            cur = sum;
+        }
+    }
+
+    private static double trace(DMatrixRMaj inv, DMatrixRMaj g) {
+        DMatrixRMaj m = new DMatrixRMaj(P, P);
+        CommonOps_DDRM.mult(inv, g, m);
+        return CommonOps_DDRM.trace(m);
+    }
+
+    @Test
     void lazyGreedyPicksWhatExhaustiveGreedyPicks() {
         Random rnd = new Random(5);
         DMatrixRMaj a = spd(rnd, P);
