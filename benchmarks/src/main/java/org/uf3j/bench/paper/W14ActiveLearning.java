@@ -46,6 +46,7 @@ import org.uf3j.plot.Charts;
  * sums of the configurations added, so a step featurises only those.
  *
  * <pre>options: --seeds 5 --start 100 --step 100 --end 1000 --threads N --random-only
+ *          --method force-variance|information
  *          --pairs 1.5,5.5,25 --triplets 1.5,4.25,10,20 --kappa 0.95 --c2 1e-8 --c3 1e-7 --ridge 1e-8</pre>
  */
 public final class W14ActiveLearning {
@@ -62,6 +63,12 @@ public final class W14ActiveLearning {
         int end = args.getInt("end", 1000);
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
         boolean randomOnly = args.flag("random-only");
+        String method = args.get("method", "force-variance");
+        InformationSelection.Criterion criterion = switch (method) {
+            case "force-variance" -> InformationSelection.Criterion.FORCE_VARIANCE;
+            case "information" -> InformationSelection.Criterion.D_OPTIMAL;
+            default -> throw new IllegalArgumentException("--method " + method + ": expected force-variance or information");
+        };
         double[] pr = args.doubles("pairs", 1.5, 5.5, 25);
         double[] tr = args.doubles("triplets", 1.5, 4.25, 10, 20);
         double kappa = args.getDouble("kappa", 0.95);
@@ -83,8 +90,9 @@ public final class W14ActiveLearning {
         out.printf(Locale.ROOT, "W-14: %s%nmodel: %s, %d columns, κ %.2f, %s%n", data.note(), knots, p, kappa, reg);
 
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("study", "w14-active-learning: uf3 select --method information vs random additions (issue 13)");
+        doc.put("study", "w14-active-learning: uf3 select (" + method + ") vs random additions (issue 13)");
         doc.put("data", data.provenance());
+        doc.put("method", method);
         doc.put("model", Outputs.map("knots", knots, "columns", p, "kappa", kappa, "regularization", reg.toString()));
 
         long t1 = System.nanoTime();
@@ -151,8 +159,8 @@ public final class W14ActiveLearning {
                             cands.add(rows[i]);
                         }
                     }
-                    List<InformationSelection.Pick> picks = new InformationSelection(f.inverse, p, f.energyWeight, f.forceWeight,
-                            threads).select(cands, step);
+                    List<InformationSelection.Pick> picks = new InformationSelection(criterion, cands, f.inverse, p, f.energyWeight,
+                            f.forceWeight, threads).select(cands, step);
                     List<Integer> added = new ArrayList<>();
                     picks.forEach(q -> added.add(rest.get(q.index())));
                     current.addAll(added);
@@ -210,7 +218,7 @@ public final class W14ActiveLearning {
                 : String.format(Locale.ROOT, "selection reaches random's mean force RMSE at %d configurations (%.4f eV/Å) with %d "
                         + "(%.0f %%; mean %.4f eV/Å)", end, target, (int) sizes[reach], 100 * sizes[reach] / end, mean[1][reach]);
         out.println(verdict);
-        plot(sizes, mean, std, seeds, dir.resolve("learning-curve.png"));
+        plot(sizes, mean, std, seeds, method, dir.resolve("learning-curve.png"));
         doc.put("sizes", Outputs.nums(sizes));
         doc.put("mean_force_rmse", Outputs.map("random", Outputs.nums(mean[0]), "selected", Outputs.nums(mean[1])));
         doc.put("std_force_rmse", Outputs.map("random", Outputs.nums(std[0]), "selected", Outputs.nums(std[1])));
@@ -225,7 +233,7 @@ public final class W14ActiveLearning {
         Outputs.json(dir.resolve("active-learning.json"), doc);
         Outputs.text(dir.resolve("active-learning.md"), "# W-14: active learning against random (issue 13)\n\n"
                 + data.note() + ".\n\nModel: " + doc.get("model") + "; fixed κ and λ, no cross-validation.\n\n"
-                + "## uf3 select --method information vs random additions, " + seeds + " seeds, test = paper test split ("
+                + "## uf3 select --method " + method + " vs random additions, " + seeds + " seeds, test = paper test split ("
                 + test.size() + " configurations); force RMSE mean ± sd over seeds\n\n```\n" + table + "```\n\n" + verdict
                 + ".\n\nPlot: learning-curve.png\n");
         out.printf(Locale.ROOT, "wrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
@@ -266,7 +274,7 @@ public final class W14ActiveLearning {
                 Math.sqrt(test.forces().sumSquaredErrors(x) / test.forces().weight())};
     }
 
-    private static void plot(double[] sizes, double[][] mean, double[][] std, int seeds, Path file) throws IOException {
+    private static void plot(double[] sizes, double[][] mean, double[][] std, int seeds, String method, Path file) throws IOException {
         XYChart c = Charts.xy("W-14 active learning: test force RMSE (" + seeds + " seeds)", "training configurations",
                 "test force RMSE (eV/Å)");
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -275,7 +283,7 @@ public final class W14ActiveLearning {
         org.knowm.xchart.XYSeries r = c.addSeries("random additions", sizes, mean[0], std[0]);
         r.setLineColor(Charts.color(0));
         r.setMarkerColor(Charts.color(0));
-        org.knowm.xchart.XYSeries a = c.addSeries("uf3 select --method information", sizes, mean[1], std[1]);
+        org.knowm.xchart.XYSeries a = c.addSeries("uf3 select --method " + method, sizes, mean[1], std[1]);
         a.setLineColor(Charts.color(1));
         a.setMarkerColor(Charts.color(1));
         Charts.save(c, file);

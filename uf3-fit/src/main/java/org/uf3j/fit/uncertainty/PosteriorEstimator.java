@@ -75,7 +75,8 @@ public final class PosteriorEstimator {
         }
         double sE = noise(mseE, tauE * meanQuadratic(total.energy(), inverse, p));
         double sF = noise(mseF, tauF * meanQuadratic(total.forces(), inverse, p));
-        return new Posterior(layout.spec(), x, inverse, new Posterior.Noise(tauE, tauF, sE, sF, source, lw.kappa()), true);
+        return new Posterior(layout.spec(), x, inverse, new Posterior.Noise(tauE, tauF, sE, sF, source, lw.kappa()),
+                lw.energyFactor(total.energy().weight()), lw.forceFactor(total.forces().weight()));
     }
 
     private static double temperature(double rowFactor, double mse) {
