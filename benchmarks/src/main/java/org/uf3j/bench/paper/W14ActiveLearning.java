@@ -39,15 +39,16 @@ import org.uf3j.plot.Charts;
 /**
  * Issue 13 acceptance, active learning against random on W-14: the paper's training split is the
  * pool; start with 100 random configurations and grow to 1,000 in steps of 100, either by
- * {@code uf3 select --method information} (greedy D-optimal on the candidates' energy and force
- * rows against the current fit's normal matrix, {@link InformationSelection}) or at random (the
- * same seed's shuffled order); test = the paper's test split. The model is the paper's UF2,3
- * knots (1,126 columns) with fixed κ and λ (no CV). Each curve's normal equations grow by the
- * sums of the configurations added, so a step featurises only those.
+ * {@code uf3 select --method force-variance} (or {@code information}; {@link InformationSelection}
+ * against the current fit's normal matrix, the pool's remaining configurations as candidates and
+ * targets) or at random (the same seed's shuffled order); test = the paper's test split. The model
+ * is a UF2,3 with the paper's pair knots, coarser triplet knots (278 columns, whose random curve
+ * still falls at 1,000 configurations) and the paper's κ and λ, fixed (no CV). Each curve's normal
+ * equations grow by the sums of the configurations added, so a step featurises only those.
  *
  * <pre>options: --seeds 5 --start 100 --step 100 --end 1000 --threads N --random-only
  *          --method force-variance|information
- *          --pairs 1.5,5.5,25 --triplets 1.5,4.25,10,20 --kappa 0.95 --c2 1e-8 --c3 1e-7 --ridge 1e-8</pre>
+ *          --pairs 1.5,5.5,25 --triplets 1.5,4.25,6,12 --kappa 0.95 --c2 1e-8 --c3 1e-7 --ridge 1e-8</pre>
  */
 public final class W14ActiveLearning {
     private W14ActiveLearning() {
@@ -70,7 +71,7 @@ public final class W14ActiveLearning {
             default -> throw new IllegalArgumentException("--method " + method + ": expected force-variance or information");
         };
         double[] pr = args.doubles("pairs", 1.5, 5.5, 25);
-        double[] tr = args.doubles("triplets", 1.5, 4.25, 10, 20);
+        double[] tr = args.doubles("triplets", 1.5, 4.25, 6, 12);
         double kappa = args.getDouble("kappa", 0.95);
         Regularization reg = new Regularization(args.getDouble("c2", 1e-8), args.getDouble("c3", 1e-7), args.getDouble("ridge", 1e-8),
                 args.getDouble("ridge", 1e-8));

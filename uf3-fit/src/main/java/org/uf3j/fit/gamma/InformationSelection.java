@@ -344,7 +344,7 @@ public final class InformationSelection {
             absorb(pool.get(top));
             round++;
             String what = criterion == Criterion.D_OPTIMAL ? "information pick %d: log det gain %.4g"
-                    : "force-variance pick %d: the targets' summed force variance falls by %.4g (eV/Å)²/τ";
+                    : "force-variance pick %d: the pool's summed predicted force variance falls by %.4g τ";
             picks.add(new Pick(top, bound[top], first[top], round, String.format(Locale.ROOT,
                     what + " with its energy and force rows (%.4g against the training set alone)", round, bound[top], first[top])));
         }
