@@ -80,6 +80,7 @@ public final class W14ActiveLearning {
         String knots = String.format(Locale.ROOT, "UF2,3 2b[%s,%s]/%d 3b[%s,%s]/%d,%d", pr[0], pr[1], (int) pr[2], tr[0], tr[1],
                 (int) tr[2], (int) tr[3]);
         Path dir = PaperPaths.results("w14-active-learning");
+        String stem = method.equals("force-variance") ? "active-learning" : "active-learning-" + method; // the acceptance run: force-variance
 
         W14Data data = W14Data.load();
         List<Configuration> pool = data.train();
@@ -178,7 +179,7 @@ public final class W14ActiveLearning {
                     Outputs.nums(energy[1][s]), "selected_config_types_at_end", types));
             if (!randomOnly) {
                 doc.put("runs", runs);
-                Outputs.json(dir.resolve("active-learning.json"), doc);
+                Outputs.json(dir.resolve(stem + ".json"), doc);
             }
         }
         double[] sizes = new double[steps];
@@ -219,7 +220,7 @@ public final class W14ActiveLearning {
                 : String.format(Locale.ROOT, "selection reaches random's mean force RMSE at %d configurations (%.4f eV/Å) with %d "
                         + "(%.0f %%; mean %.4f eV/Å)", end, target, (int) sizes[reach], 100 * sizes[reach] / end, mean[1][reach]);
         out.println(verdict);
-        plot(sizes, mean, std, seeds, method, dir.resolve("learning-curve.png"));
+        plot(sizes, mean, std, seeds, method, dir.resolve(method.equals("force-variance") ? "learning-curve.png" : "learning-curve-" + method + ".png"));
         doc.put("sizes", Outputs.nums(sizes));
         doc.put("mean_force_rmse", Outputs.map("random", Outputs.nums(mean[0]), "selected", Outputs.nums(mean[1])));
         doc.put("std_force_rmse", Outputs.map("random", Outputs.nums(std[0]), "selected", Outputs.nums(std[1])));
@@ -231,12 +232,12 @@ public final class W14ActiveLearning {
         doc.put("machine", Outputs.machine());
         doc.put("command_args", List.of(argv));
         doc.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        Outputs.json(dir.resolve("active-learning.json"), doc);
-        Outputs.text(dir.resolve("active-learning.md"), "# W-14: active learning against random (issue 13)\n\n"
+        Outputs.json(dir.resolve(stem + ".json"), doc);
+        Outputs.text(dir.resolve(stem + ".md"), "# W-14: active learning against random (issue 13)\n\n"
                 + data.note() + ".\n\nModel: " + doc.get("model") + "; fixed κ and λ, no cross-validation.\n\n"
                 + "## uf3 select --method " + method + " vs random additions, " + seeds + " seeds, test = paper test split ("
                 + test.size() + " configurations); force RMSE mean ± sd over seeds\n\n```\n" + table + "```\n\n" + verdict
-                + ".\n\nPlot: learning-curve.png\n");
+                + ".\n\nPlot: " + (method.equals("force-variance") ? "learning-curve.png" : "learning-curve-" + method + ".png") + "\n");
         out.printf(Locale.ROOT, "wrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
     }
 
