@@ -20,7 +20,13 @@ import org.uf3j.core.io.extxyz.ExtXyzWriter;
 import org.uf3j.core.io.lammps.LammpsDumpOptions;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.Structure;
+import org.uf3j.fit.FeatureBlock;
+import org.uf3j.fit.FeaturizationException;
+import org.uf3j.fit.Featurizer;
+import org.uf3j.fit.gamma.DesignRows;
+import org.uf3j.fit.gamma.InformationSelection;
 import org.uf3j.fit.gamma.PoolSelection;
+import org.uf3j.fit.uncertainty.Posterior;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,15 +37,19 @@ import picocli.CommandLine.Spec;
 /** {@code uf3 select}: the configurations of a pool that add the most information, for labelling. */
 @Command(name = "select", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Choose the N configurations of a pool (extended XYZ, or a LAMMPS dump) that add the most information to",
-                "the training set of a potential, by the extrapolation grade γ of their atoms (D-optimality; needs the",
-                "potential's active set, potential.asi from uf3 fit --active-set). Writes them as extended XYZ, each with",
-                "select_reason, select_max_gamma and select_pool_index in its comment line, ready for DFT labelling."},
+                "the training set of a potential: by the extrapolation grade γ of their atoms (greedy, max-gamma; needs the",
+                "potential's active set, potential.asi from uf3 fit --active-set) or by what their energy and force rows add",
+                "to the fit (force-variance, information; need the fit's posterior, posterior.uf3p). Writes them as extended",
+                "XYZ, each with select_reason, select_pool_index and select_max_gamma or select_gain in its comment line."},
         footer = {"", "Examples:",
                 "  uf3 select --potential fit/model.json --pool md.xyz -n 50 -o to-label.xyz",
                 "  uf3 select --potential fit/potential.uf3 --pool md.dump --pool-types W -n 20 --method max-gamma -o pick.xyz",
                 "", "greedy (default): pick the best, let the active set absorb its atoms (maxvol), grade the rest again;",
                 "max-gamma: the N largest max γ. Both rank first the configurations touching basis functions no training",
-                "atom touched (γ infinite), by how many new ones they touch."})
+                "atom touched (γ infinite), by how many new ones they touch.",
+                "force-variance: greedy, the largest fall of the pool's summed predicted force variance when a",
+                "configuration's energy and force rows join the fit (V-optimal); information: greedy, the largest",
+                "log det gain of the fit's normal matrix (D-optimal on the rows). See docs/gamma.md."})
 public final class SelectCommand implements Callable<Integer> {
     @ParentCommand
     Uf3Command root;
@@ -64,8 +74,16 @@ public final class SelectCommand implements Callable<Integer> {
     @Option(names = {"-n", "--count"}, required = true, paramLabel = "N", description = "How many configurations to choose.")
     int count;
 
-    @Option(names = "--method", paramLabel = "greedy|max-gamma", description = "Ranking (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", paramLabel = "greedy|max-gamma|force-variance|information",
+            description = "Ranking (default: ${DEFAULT-VALUE}).")
     String method = "greedy";
+
+    @Mixin
+    PosteriorOption posteriorOption;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for force-variance and information "
+            + "(default: all processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.xyz", description = "Chosen configurations (extended XYZ).")
     Path output;
@@ -76,43 +94,81 @@ public final class SelectCommand implements Callable<Integer> {
         if (count < 1) {
             throw new CliException("-n " + count + ": expected a positive number of configurations");
         }
-        PoolSelection.Method m = switch (method) {
-            case "greedy" -> PoolSelection.Method.GREEDY;
-            case "max-gamma" -> PoolSelection.Method.MAX_GAMMA;
-            default -> throw new CliException("--method " + method + ": expected greedy or max-gamma");
-        };
+        if (!List.of("greedy", "max-gamma", "force-variance", "information").contains(method)) {
+            throw new CliException("--method " + method + ": expected greedy, max-gamma, force-variance or information");
+        }
         LoadedPotential lp = potential.load();
-        ActiveSet set = GammaOption.load(potential.file(), activeSetFile);
+        boolean rows = method.equals("force-variance") || method.equals("information");
+        Posterior post = rows ? posteriorOption.load(potential.file(), lp.model()) : null;
+        ActiveSet set = rows ? null : GammaOption.load(potential.file(), activeSetFile);
         List<Configuration> configs = readPool();
         if (configs.isEmpty()) {
             throw new CliException(pool + ": contains no configurations");
         }
-        List<Structure> structures = new ArrayList<>();
-        for (Configuration c : configs) {
-            structures.add(c.structure());
-        }
-        List<PoolSelection.Pick> picks;
-        try {
-            picks = new PoolSelection(lp.model(), set).select(structures, count, m);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
-        }
+        List<Written> picks = rows ? byRows(post, configs) : byGamma(lp, set, configs);
         try (ExtXyzWriter w = ExtXyzWriter.create(output)) {
-            for (PoolSelection.Pick p : picks) {
+            for (Written p : picks) {
                 Configuration c = configs.get(p.index());
                 Map<String, String> info = new LinkedHashMap<>(c.info());
                 info.put("select_reason", p.reason());
-                info.put("select_max_gamma", Double.isInfinite(p.maxGamma()) ? "inf" : Double.toString(p.maxGamma()));
+                info.put(p.scoreKey(), Double.isInfinite(p.score()) ? "inf" : Double.toString(p.score()));
                 info.put("select_pool_index", Integer.toString(p.index()));
                 w.write(new Configuration(c.structure(), c.energy(), c.forces(), c.virial(), c.configType(), c.source(), info));
             }
         }
         out.printf(Locale.ROOT, "chose %d of %d configurations of %s (%s) -> %s%n", picks.size(), configs.size(), pool, method, output);
-        for (PoolSelection.Pick p : picks) {
+        for (Written p : picks) {
             out.printf(Locale.ROOT, "%4d  pool #%d  %s%n", p.round(), p.index(), p.reason());
         }
         out.flush();
         return 0;
+    }
+
+    /** One chosen configuration as written: pool index, round, reason and its score (max γ or gain). */
+    private record Written(int index, int round, String reason, String scoreKey, double score) {
+    }
+
+    private List<Written> byGamma(LoadedPotential lp, ActiveSet set, List<Configuration> configs) {
+        List<Structure> structures = new ArrayList<>();
+        for (Configuration c : configs) {
+            structures.add(c.structure());
+        }
+        PoolSelection.Method m = method.equals("greedy") ? PoolSelection.Method.GREEDY : PoolSelection.Method.MAX_GAMMA;
+        try {
+            List<Written> out = new ArrayList<>();
+            for (PoolSelection.Pick p : new PoolSelection(lp.model(), set).select(structures, count, m)) {
+                out.add(new Written(p.index(), p.round(), p.reason(), "select_max_gamma", p.maxGamma()));
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    private List<Written> byRows(Posterior post, List<Configuration> configs) {
+        if (!Double.isFinite(post.energyRowWeight()) || !Double.isFinite(post.forceRowWeight())) {
+            throw new CliException("--method " + method + ": the posterior file has no energy_row_weight/force_row_weight "
+                    + "(written by uf3 fit from this version on): fit again");
+        }
+        Featurizer fz = new Featurizer(post.layout());
+        FeatureBlock block = fz.newBlock();
+        List<DesignRows> rows = new ArrayList<>();
+        try {
+            for (Configuration c : configs) {
+                rows.add(DesignRows.of(fz, block, c));
+            }
+        } catch (FeaturizationException e) {
+            throw new CliException(pool + ": " + e.getMessage());
+        }
+        InformationSelection.Criterion crit = method.equals("information") ? InformationSelection.Criterion.D_OPTIMAL
+                : InformationSelection.Criterion.FORCE_VARIANCE;
+        InformationSelection sel = new InformationSelection(crit, rows, post.inverse(), post.size(), post.energyRowWeight(),
+                post.forceRowWeight(), Math.max(1, threads));
+        List<Written> out = new ArrayList<>();
+        for (InformationSelection.Pick p : sel.select(rows, count)) {
+            out.add(new Written(p.index(), p.round(), p.reason(), "select_gain", p.gain()));
+        }
+        return out;
     }
 
     private List<Configuration> readPool() throws IOException {

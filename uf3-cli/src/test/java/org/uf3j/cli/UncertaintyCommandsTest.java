@@ -92,6 +92,71 @@ class UncertaintyCommandsTest {
     }
 
     @Test
+    void selectByRowsPicksTheLargestGainsOfTheFitsNormalMatrix() throws IOException {
+        LoadedPotential lp = PotentialFiles.read(out.resolve("model.json"));
+        Posterior post = PosteriorFile.read(out.resolve(PosteriorFile.NAME), lp.model());
+        assertTrue(post.energyRowWeight() > 0 && post.forceRowWeight() > 0, post.energyRowWeight() + " " + post.forceRowWeight());
+        List<Configuration> pool = StructureFiles.readAll(Cli.quickstartData(), ExtXyzOptions.defaults(), Progress.off());
+        Path picked = dir.resolve("picked.xyz");
+        Cli.Result r = Cli.run("select", "--potential", out.resolve("potential.uf3").toString(), "--pool",
+                Cli.quickstartData().toString(), "-n", "2", "--method", "information", "-o", picked.toString()).assertOk();
+        assertTrue(r.out().contains("information pick 1: log det gain"), r.out());
+        List<Configuration> got = StructureFiles.readAll(picked, ExtXyzOptions.defaults(), Progress.off());
+        assertEquals(2, got.size());
+        // brute force: the best first pick maximises log det(A + XᵀWX) − log det A, A = (A⁻¹)⁻¹ from the side file
+        int p = post.size();
+        org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(p, p, true, post.inverse());
+        org.ejml.dense.row.CommonOps_DDRM.invert(a);
+        org.uf3j.fit.Featurizer fz = new org.uf3j.fit.Featurizer(post.layout());
+        org.ejml.interfaces.decomposition.CholeskyDecomposition_F64<org.ejml.data.DMatrixRMaj> chol =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(p, true);
+        assertTrue(chol.decompose(a.copy()));
+        double base = logDet(chol.getT(null), p);
+        int best = -1;
+        double bestGain = -1;
+        for (int i = 0; i < pool.size(); i++) {
+            org.uf3j.fit.gamma.DesignRows x = org.uf3j.fit.gamma.DesignRows.of(fz, fz.newBlock(), pool.get(i));
+            org.ejml.data.DMatrixRMaj sum = a.copy();
+            for (int k = 0; k < x.rowCount(); k++) {
+                double w = k == 0 ? post.energyRowWeight() : post.forceRowWeight();
+                for (int u = 0; u < x.columnCount(); u++) {
+                    for (int v = 0; v < x.columnCount(); v++) {
+                        sum.add(x.column(u), x.column(v), w * x.get(k, u) * x.get(k, v));
+                    }
+                }
+            }
+            assertTrue(chol.decompose(sum));
+            double g = logDet(chol.getT(null), p) - base;
+            if (g > bestGain) {
+                bestGain = g;
+                best = i;
+            }
+        }
+        assertEquals(Integer.toString(best), got.get(0).info().get("select_pool_index"));
+        assertEquals(bestGain, Double.parseDouble(got.get(0).info().get("select_gain")), 1e-7 * bestGain);
+
+        Cli.run("select", "--potential", out.resolve("model.json").toString(), "--pool", Cli.quickstartData().toString(), "-n",
+                "3", "--method", "force-variance", "-o", dir.resolve("fv.xyz").toString()).assertOk();
+        assertEquals(3, StructureFiles.readAll(dir.resolve("fv.xyz"), ExtXyzOptions.defaults(), Progress.off()).size());
+        // a side file without the row weights (written before they were recorded) is a one-line error
+        String text = new String(Files.readAllBytes(out.resolve(PosteriorFile.NAME)), java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path old = dir.resolve("old.uf3p");
+        Files.write(old, text.replaceFirst(",\"energy_row_weight\":[^,]+,\"force_row_weight\":[^,}]+", "")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli.run("select", "--potential", out.resolve("model.json").toString(), "--pool", Cli.quickstartData().toString(), "-n",
+                "1", "--method", "force-variance", "--posterior", old.toString(), "-o", dir.resolve("x.xyz").toString())
+                .assertError("select", "energy_row_weight", "fit again");
+    }
+
+    private static double logDet(org.ejml.data.DMatrixRMaj l, int p) {
+        double s = 0;
+        for (int q = 0; q < p; q++) {
+            s += 2 * Math.log(l.get(q, q));
+        }
+        return s;
+    }
+
+    @Test
     void modelWithoutSideFileLoadsAndEvaluatesButAsksForItWithUncertainty() throws IOException {
         Path bare = dir.resolve("bare");
         Files.createDirectories(bare);

@@ -12,50 +12,50 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
-import org.uf3j.core.gamma.ActiveSet;
-import org.uf3j.core.gamma.ExtrapolationGrade;
-import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
-import org.uf3j.core.structure.Structure;
 import org.uf3j.fit.BasisLayout;
+import org.uf3j.fit.FeatureBlock;
 import org.uf3j.fit.Featurizer;
+import org.uf3j.fit.LinearSolver;
+import org.uf3j.fit.LossWeights;
 import org.uf3j.fit.ModelSpec;
 import org.uf3j.fit.NormalEquations;
 import org.uf3j.fit.Regularization;
 import org.uf3j.fit.Regularizer;
 import org.uf3j.fit.RowWeights;
 import org.uf3j.fit.TargetStatistics;
-import org.uf3j.fit.gamma.ActiveSetBuilder;
-import org.uf3j.fit.gamma.PoolSelection;
+import org.uf3j.fit.gamma.DesignRows;
+import org.uf3j.fit.gamma.InformationSelection;
+import org.uf3j.fit.solve.SolverOptions;
+import org.uf3j.fit.uncertainty.PosteriorEstimator;
 import org.uf3j.plot.Charts;
 
 /**
- * Issue 13 acceptance: (A) does γ separate? The active set of the paper's training split without
- * one config_type grades every configuration of that type (left out) and the test-split
- * configurations of the other types (held out, trained types); reported: the fractions with max
- * γ &gt; 1 (+1e-6, the maxvol tolerance). (B) active learning against random: from the paper's
- * training split as the pool, start with 100 random configurations, grow to 1,000 in steps of 100
- * by {@code uf3 select}'s greedy D-optimal selection (active set of the current training set) or at
- * random; test = the paper's test split; a modest UF2,3 with fixed κ and λ (no CV), each pool
- * configuration featurised once into its own normal-equation sums so a fit is a sum and a solve.
+ * Issue 13 acceptance, active learning against random on W-14: the paper's training split is the
+ * pool; start with 100 random configurations and grow to 1,000 in steps of 100, either by
+ * {@code uf3 select --method force-variance} (or {@code information}; {@link InformationSelection}
+ * against the current fit's normal matrix, the pool's remaining configurations as candidates and
+ * targets) or at random (the same seed's shuffled order); test = the paper's test split. The model
+ * is a UF2,3 with the paper's pair knots, coarser triplet knots (278 columns, whose random curve
+ * still falls at 1,000 configurations) and the paper's κ and λ, fixed (no CV). Each curve's normal
+ * equations grow by the sums of the configurations added, so a step featurises only those.
  *
- * <pre>options: --seeds 5 --start 100 --step 100 --end 1000 --leave-out dislocation_quadrupole,... --threads N</pre>
+ * <pre>options: --seeds 5 --start 100 --step 100 --end 1000 --threads N --random-only
+ *          --method force-variance|information
+ *          --pairs 1.5,5.5,25 --triplets 1.5,4.25,6,12 --kappa 0.95 --c2 1e-8 --c3 1e-7 --ridge 1e-8</pre>
  */
 public final class W14ActiveLearning {
-    private static final double EXTRAPOLATING = 1 + 1e-6;
-
     private W14ActiveLearning() {
     }
 
-    static ModelSpec spec() {
-        return ModelSpec.builder(List.of("W")).pairs(1.5, 5.5, 12).triplets(1.5, 4.25, 4).build();
-    }
-
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv);
+        Args args = new Args(argv, "random-only");
         PrintStream out = System.out;
         long t0 = System.nanoTime();
         int seeds = args.getInt("seeds", 5);
@@ -63,118 +63,124 @@ public final class W14ActiveLearning {
         int step = args.getInt("step", 100);
         int end = args.getInt("end", 1000);
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
-        String[] leaveOut = args.get("leave-out", "dislocation_quadrupole,surface,gamma_surface_vacancy").split(",");
-        double kappa = 0.5;
-        Regularization reg = new Regularization(1e-6, 1e-6, 1e-8, 1e-8);
+        boolean randomOnly = args.flag("random-only");
+        String method = args.get("method", "force-variance");
+        InformationSelection.Criterion criterion = switch (method) {
+            case "force-variance" -> InformationSelection.Criterion.FORCE_VARIANCE;
+            case "information" -> InformationSelection.Criterion.D_OPTIMAL;
+            default -> throw new IllegalArgumentException("--method " + method + ": expected force-variance or information");
+        };
+        double[] pr = args.doubles("pairs", 1.5, 5.5, 25);
+        double[] tr = args.doubles("triplets", 1.5, 4.25, 6, 12);
+        double kappa = args.getDouble("kappa", 0.95);
+        Regularization reg = new Regularization(args.getDouble("c2", 1e-8), args.getDouble("c3", 1e-7), args.getDouble("ridge", 1e-8),
+                args.getDouble("ridge", 1e-8));
+        ModelSpec spec = ModelSpec.builder(List.of("W")).pairs(pr[0], pr[1], (int) pr[2])
+                .triplets(tr[0], tr[1], (int) tr[2], (int) tr[3]).build();
+        String knots = String.format(Locale.ROOT, "UF2,3 2b[%s,%s]/%d 3b[%s,%s]/%d,%d", pr[0], pr[1], (int) pr[2], tr[0], tr[1],
+                (int) tr[2], (int) tr[3]);
         Path dir = PaperPaths.results("w14-active-learning");
+        String stem = method.equals("force-variance") ? "active-learning" : "active-learning-" + method; // the acceptance run: force-variance
 
         W14Data data = W14Data.load();
         List<Configuration> pool = data.train();
         List<Configuration> test = data.test();
-        BasisLayout layout = new BasisLayout(spec());
-        Uf3Model shape = layout.toModel(new double[layout.size()]); // knots only: features do not depend on coefficients
-        out.printf(Locale.ROOT, "W-14: %s%nmodel: UF2,3 pairs 1.5-5.5 Å /12, triplets 1.5-4.25 Å /4 (jk /8), %d columns, κ %.1f, %s%n",
-                data.note(), layout.size(), kappa, reg);
+        BasisLayout layout = new BasisLayout(spec);
+        int p = layout.size();
+        Featurizer fz = new Featurizer(layout);
+        Regularizer regularizer = new Regularizer(layout);
+        out.printf(Locale.ROOT, "W-14: %s%nmodel: %s, %d columns, κ %.2f, %s%n", data.note(), knots, p, kappa, reg);
 
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("study", "w14-active-learning: γ separation and active learning vs random (issue 13)");
+        doc.put("study", "w14-active-learning: uf3 select (" + method + ") vs random additions (issue 13)");
         doc.put("data", data.provenance());
-        doc.put("model", Outputs.map("knots", "UF2,3 pairs 1.5-5.5 A /12 intervals, triplets 1.5-4.25 A /4 (jk /8)",
-                "columns", layout.size(), "kappa", kappa, "regularization", reg.toString()));
+        doc.put("method", method);
+        doc.put("model", Outputs.map("knots", knots, "columns", p, "kappa", kappa, "regularization", reg.toString()));
 
-        // (A) separation
-        List<Object> sep = new ArrayList<>();
-        StringBuilder sepTable = new StringBuilder(String.format(Locale.ROOT, "%-24s %8s %8s %10s %12s %10s %12s%n", "left out",
-                "train", "n left", "γ>1 left", "median left", "γ>1 held", "median held"));
-        for (String type : leaveOut) {
-            long t = System.nanoTime();
-            List<Configuration> tr = pool.stream().filter(c -> !c.configType().equals(type)).toList();
-            List<Configuration> left = data.all.stream().filter(c -> c.configType().equals(type)).toList();
-            List<Configuration> held = test.stream().filter(c -> !c.configType().equals(type)).toList();
-            if (left.isEmpty()) {
-                out.println("no configurations of type " + type + "; skipped");
-                continue;
-            }
-            ActiveSet set = new ActiveSetBuilder(layout, shape).build(tr);
-            ExtrapolationGrade g = new ExtrapolationGrade(shape, set);
-            double[] gl = maxGrades(g, left, threads);
-            double[] gh = maxGrades(g, held, threads);
-            double fl = fraction(gl), fh = fraction(gh);
-            sepTable.append(String.format(Locale.ROOT, "%-24s %8d %8d %9.1f%% %12s %9.1f%% %12s%n", type, tr.size(), left.size(),
-                    100 * fl, fmt(median(gl)), 100 * fh, fmt(median(gh))));
-            sep.add(Outputs.map("left_out_type", type, "training_configurations", tr.size(), "active_set_features",
-                    set.of("W").dimension(), "left_out_configurations", left.size(), "left_out_fraction_max_gamma_above_1", fl,
-                    "left_out_median_max_gamma", finite(median(gl)), "held_out_configurations", held.size(),
-                    "held_out_fraction_max_gamma_above_1", fh, "held_out_median_max_gamma", finite(median(gh)),
-                    "held_out_fraction_max_gamma_above_2", fraction(gh, 2), "left_out_fraction_max_gamma_above_2", fraction(gl, 2),
-                    "seconds", (System.nanoTime() - t) * 1e-9));
-            out.print(sepTable.substring(sepTable.lastIndexOf("\n", sepTable.length() - 2) + 1));
-        }
-        doc.put("separation", sep);
-        Outputs.json(dir.resolve("active-learning.json"), doc);
-
-        // (B) active learning vs random
         long t1 = System.nanoTime();
-        Featurizer fz = new Featurizer(layout);
-        NormalEquations[] sums = new NormalEquations[pool.size()];
-        IntStream.range(0, pool.size()).parallel()
-                .forEach(i -> sums[i] = NormalEquations.accumulate(fz, List.of(pool.get(i)), RowWeights.uniform(), 1));
         NormalEquations testSums = NormalEquations.accumulate(fz, test, RowWeights.uniform(), threads);
-        out.printf(Locale.ROOT, "featurised %d pool and %d test configurations in %.0f s%n", pool.size(), test.size(),
-                (System.nanoTime() - t1) * 1e-9);
-        Regularizer regularizer = new Regularizer(layout);
+        testSums.symmetrize();
+        out.printf(Locale.ROOT, "featurised %d test configurations in %.0f s%n", test.size(), (System.nanoTime() - t1) * 1e-9);
+        DesignRows[] rows = new DesignRows[pool.size()];
+        if (!randomOnly) {
+            long t2 = System.nanoTime();
+            ThreadLocal<FeatureBlock> block = ThreadLocal.withInitial(fz::newBlock);
+            IntStream.range(0, pool.size()).parallel().forEach(i -> rows[i] = DesignRows.of(fz, block.get(), pool.get(i)));
+            long entries = 0;
+            for (DesignRows r : rows) {
+                entries += (long) r.rowCount() * r.columnCount();
+            }
+            out.printf(Locale.ROOT, "design rows of the %d pool configurations: %.0f MB, %.0f s%n", pool.size(), entries * 8e-6,
+                    (System.nanoTime() - t2) * 1e-9);
+        }
+
         int steps = (end - start) / step + 1;
-        double[][][] curves = new double[2][seeds][steps]; // [random|select][seed][step] force RMSE
+        double[][][] force = new double[2][seeds][steps]; // [random|select][seed][step]
         double[][][] energy = new double[2][seeds][steps];
         List<Object> runs = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
+            long ts = System.nanoTime();
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < pool.size(); i++) {
                 order.add(i);
             }
             Collections.shuffle(order, new Random(1000 + s));
+            NormalEquations sums = new NormalEquations(p, false);
             for (int k = 0; k < steps; k++) {
+                int from = k == 0 ? 0 : start + (k - 1) * step;
                 List<Integer> chosen = order.subList(0, start + k * step);
-                double[] e = errors(regularizer, sums, chosen, pool, testSums, reg, kappa);
+                sums.add(accumulate(fz, pool, order.subList(from, chosen.size()), threads), 1.0);
+                Fit f = fit(regularizer, sums, chosen, pool, reg, kappa, false);
+                double[] e = errors(testSums, f.x);
                 energy[0][s][k] = e[0];
-                curves[0][s][k] = e[1];
+                force[0][s][k] = e[1];
+                out.printf(Locale.ROOT, "seed %d random %4d: %.4f eV/Å %.2f meV/atom%n", s, chosen.size(), e[1], e[0]);
             }
-            List<Integer> current = new ArrayList<>(order.subList(0, start));
-            for (int k = 0; k < steps; k++) {
-                long tr = System.nanoTime();
-                double[] e = errors(regularizer, sums, current, pool, testSums, reg, kappa);
-                energy[1][s][k] = e[0];
-                curves[1][s][k] = e[1];
-                out.printf(Locale.ROOT, "seed %d, %4d configurations: random %.4f eV/Å %.2f meV/atom | selected %.4f eV/Å %.2f meV/atom%n",
-                        s, current.size(), curves[0][s][k], energy[0][s][k], e[1], e[0]);
-                if (k == steps - 1) {
-                    break;
-                }
-                List<Configuration> trainConfigs = current.stream().map(pool::get).toList();
-                ActiveSet set = new ActiveSetBuilder(layout, shape).build(trainConfigs);
-                boolean[] in = new boolean[pool.size()];
-                current.forEach(i -> in[i] = true);
-                List<Integer> rest = new ArrayList<>();
-                List<Structure> candidates = new ArrayList<>();
-                for (int i = 0; i < pool.size(); i++) {
-                    if (!in[i]) {
-                        rest.add(i);
-                        candidates.add(pool.get(i).structure());
+            Map<String, Long> types = new TreeMap<>();
+            if (!randomOnly) {
+                List<Integer> current = new ArrayList<>(order.subList(0, start));
+                sums = accumulate(fz, pool, current, threads);
+                for (int k = 0; k < steps; k++) {
+                    long tk = System.nanoTime();
+                    Fit f = fit(regularizer, sums, current, pool, reg, kappa, k < steps - 1);
+                    double[] e = errors(testSums, f.x);
+                    energy[1][s][k] = e[0];
+                    force[1][s][k] = e[1];
+                    if (k == steps - 1) {
+                        out.printf(Locale.ROOT, "seed %d selected %4d: %.4f eV/Å %.2f meV/atom (random %.4f)%n", s, current.size(),
+                                e[1], e[0], force[0][s][k]);
+                        break;
                     }
+                    boolean[] in = new boolean[pool.size()];
+                    current.forEach(i -> in[i] = true);
+                    List<Integer> rest = new ArrayList<>();
+                    List<DesignRows> cands = new ArrayList<>();
+                    for (int i = 0; i < pool.size(); i++) {
+                        if (!in[i]) {
+                            rest.add(i);
+                            cands.add(rows[i]);
+                        }
+                    }
+                    List<InformationSelection.Pick> picks = new InformationSelection(criterion, cands, f.inverse, p, f.energyWeight,
+                            f.forceWeight, threads).select(cands, step);
+                    List<Integer> added = new ArrayList<>();
+                    picks.forEach(q -> added.add(rest.get(q.index())));
+                    current.addAll(added);
+                    sums.add(accumulate(fz, pool, added, threads), 1.0);
+                    out.printf(Locale.ROOT, "seed %d selected %4d: %.4f eV/Å %.2f meV/atom (random %.4f); picked %d, gains %.3g..%.3g"
+                            + " (%.0f s)%n", s, current.size() - added.size(), e[1], e[0], force[0][s][k], added.size(),
+                            picks.get(0).gain(), picks.get(picks.size() - 1).gain(), (System.nanoTime() - tk) * 1e-9);
                 }
-                List<PoolSelection.Pick> picks = new PoolSelection(shape, set).select(candidates, step, PoolSelection.Method.GREEDY);
-                for (PoolSelection.Pick p : picks) {
-                    current.add(rest.get(p.index()));
-                }
-                out.printf(Locale.ROOT, "  selected %d (%.0f s)%n", picks.size(), (System.nanoTime() - tr) * 1e-9);
+                current.forEach(i -> types.merge(pool.get(i).configType(), 1L, Long::sum));
             }
-            Map<String, Long> types = new java.util.TreeMap<>();
-            current.forEach(i -> types.merge(pool.get(i).configType(), 1L, Long::sum));
-            runs.add(Outputs.map("seed", s, "random_force_rmse", Outputs.nums(curves[0][s]), "selected_force_rmse",
-                    Outputs.nums(curves[1][s]), "random_energy_rmse_meV", Outputs.nums(energy[0][s]), "selected_energy_rmse_meV",
+            out.printf(Locale.ROOT, "seed %d done in %.0f s%n", s, (System.nanoTime() - ts) * 1e-9);
+            runs.add(Outputs.map("seed", s, "random_force_rmse", Outputs.nums(force[0][s]), "selected_force_rmse",
+                    Outputs.nums(force[1][s]), "random_energy_rmse_meV", Outputs.nums(energy[0][s]), "selected_energy_rmse_meV",
                     Outputs.nums(energy[1][s]), "selected_config_types_at_end", types));
-            doc.put("runs", runs);
-            Outputs.json(dir.resolve("active-learning.json"), doc);
+            if (!randomOnly) {
+                doc.put("runs", runs);
+                Outputs.json(dir.resolve(stem + ".json"), doc);
+            }
         }
         double[] sizes = new double[steps];
         for (int k = 0; k < steps; k++) {
@@ -185,7 +191,7 @@ public final class W14ActiveLearning {
             for (int k = 0; k < steps; k++) {
                 double[] v = new double[seeds], ve = new double[seeds];
                 for (int s = 0; s < seeds; s++) {
-                    v[s] = curves[m][s][k];
+                    v[s] = force[m][s][k];
                     ve[s] = energy[m][s][k];
                 }
                 mean[m][k] = W14LearningCurve.mean(v);
@@ -193,17 +199,6 @@ public final class W14ActiveLearning {
                 meanE[m][k] = W14LearningCurve.mean(ve);
             }
         }
-        double target = mean[0][steps - 1];
-        int reach = -1;
-        for (int k = 0; k < steps; k++) {
-            if (mean[1][k] <= target) {
-                reach = k;
-                break;
-            }
-        }
-        String verdict = reach < 0 ? "selection does not reach random's force RMSE at " + end + " within " + end + " configurations"
-                : String.format(Locale.ROOT, "selection reaches random's force RMSE at %d configurations (%.4f eV/Å) with %d (%.0f %%)",
-                        end, target, (int) sizes[reach], 100 * sizes[reach] / end);
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%8s %22s %22s %14s %14s%n", "configs",
                 "random F RMSE (eV/Å)", "selected F RMSE", "random E meV", "selected E meV"));
         for (int k = 0; k < steps; k++) {
@@ -211,70 +206,77 @@ public final class W14ActiveLearning {
                     std[0][k], mean[1][k], std[1][k], meanE[0][k], meanE[1][k]));
         }
         out.println();
-        out.print(sepTable);
-        out.println();
         out.print(table);
+        if (randomOnly) {
+            out.printf(Locale.ROOT, "random only: nothing written (%.0f s)%n", (System.nanoTime() - t0) * 1e-9);
+            return;
+        }
+        double target = mean[0][steps - 1];
+        int reach = -1;
+        for (int k = 0; k < steps && reach < 0; k++) {
+            reach = mean[1][k] <= target ? k : -1;
+        }
+        String verdict = reach < 0 ? "selection does not reach random's force RMSE at " + end + " within " + end + " configurations"
+                : String.format(Locale.ROOT, "selection reaches random's mean force RMSE at %d configurations (%.4f eV/Å) with %d "
+                        + "(%.0f %%; mean %.4f eV/Å)", end, target, (int) sizes[reach], 100 * sizes[reach] / end, mean[1][reach]);
         out.println(verdict);
-        plot(sizes, mean, std, seeds, dir.resolve("learning-curve.png"));
+        plot(sizes, mean, std, seeds, method, dir.resolve(method.equals("force-variance") ? "learning-curve.png" : "learning-curve-" + method + ".png"));
         doc.put("sizes", Outputs.nums(sizes));
         doc.put("mean_force_rmse", Outputs.map("random", Outputs.nums(mean[0]), "selected", Outputs.nums(mean[1])));
         doc.put("std_force_rmse", Outputs.map("random", Outputs.nums(std[0]), "selected", Outputs.nums(std[1])));
         doc.put("mean_energy_rmse_meV", Outputs.map("random", Outputs.nums(meanE[0]), "selected", Outputs.nums(meanE[1])));
+        doc.put("reach_configurations", reach < 0 ? null : (int) sizes[reach]);
         doc.put("verdict", verdict);
         doc.put("seeds", seeds);
         doc.put("seconds", (System.nanoTime() - t0) * 1e-9);
         doc.put("machine", Outputs.machine());
         doc.put("command_args", List.of(argv));
         doc.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        Outputs.json(dir.resolve("active-learning.json"), doc);
-        Outputs.text(dir.resolve("active-learning.md"), "# W-14: extrapolation grade and active learning (issue 13)\n\n"
+        Outputs.json(dir.resolve(stem + ".json"), doc);
+        Outputs.text(dir.resolve(stem + ".md"), "# W-14: active learning against random (issue 13)\n\n"
                 + data.note() + ".\n\nModel: " + doc.get("model") + "; fixed κ and λ, no cross-validation.\n\n"
-                + "## γ separation (max γ per configuration; > 1 means above 1 + 1e-6)\n\n```\n" + sepTable + "```\n\n"
-                + "## Active learning (greedy D-optimal uf3 select) vs random, " + seeds + " seeds, test = paper test split ("
-                + test.size() + " configurations)\n\n```\n" + table + "```\n\n" + verdict + ".\n\nPlot: learning-curve.png\n");
+                + "## uf3 select --method " + method + " vs random additions, " + seeds + " seeds, test = paper test split ("
+                + test.size() + " configurations); force RMSE mean ± sd over seeds\n\n```\n" + table + "```\n\n" + verdict
+                + ".\n\nPlot: " + (method.equals("force-variance") ? "learning-curve.png" : "learning-curve-" + method + ".png") + "\n");
         out.printf(Locale.ROOT, "wrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
     }
 
-    private static double[] errors(Regularizer regularizer, NormalEquations[] sums, List<Integer> chosen, List<Configuration> pool,
-                                   NormalEquations test, Regularization reg, double kappa) {
-        NormalEquations[] parts = chosen.stream().map(i -> sums[i]).toArray(NormalEquations[]::new);
+    /** A fit: coefficients and, when asked, A⁻¹ and the row weights of its normal matrix A. */
+    private record Fit(double[] x, double[] inverse, double energyWeight, double forceWeight) {
+    }
+
+    private static Fit fit(Regularizer regularizer, NormalEquations sums, List<Integer> chosen, List<Configuration> pool,
+                           Regularization reg, double kappa, boolean withInverse) {
+        sums.symmetrize();
         TargetStatistics sigma = TargetStatistics.of(chosen.stream().map(pool::get).toList());
-        double[] x = FoldSums.solution(regularizer, parts, sigma, reg, kappa);
+        LossWeights lw = sigma.lossWeights(kappa, 0);
+        DMatrixRMaj a = sums.matrix(lw);
+        regularizer.addTo(a, reg);
+        int p = a.numRows;
+        double[][] inv = new double[1][];
+        double[] x = LinearSolver.solve(a, sums.rhs(lw), SolverOptions.ejml(),
+                withInverse ? factor -> inv[0] = PosteriorEstimator.inverse(factor, p) : null).x();
+        if (withInverse && inv[0] == null) {
+            DMatrixRMaj m = a.copy();
+            if (!CommonOps_DDRM.invert(m)) {
+                throw new IllegalStateException("normal matrix of " + chosen.size() + " configurations is singular");
+            }
+            inv[0] = m.data;
+        }
+        return new Fit(x, inv[0], lw.energyFactor(sums.energy().weight()), lw.forceFactor(sums.forces().weight()));
+    }
+
+    private static NormalEquations accumulate(Featurizer fz, List<Configuration> pool, List<Integer> which, int threads) {
+        return NormalEquations.accumulate(fz, which.stream().map(pool::get).toList(), RowWeights.uniform(), threads);
+    }
+
+    /** Test energy RMSE (meV/atom) and force RMSE (eV/Å). */
+    private static double[] errors(NormalEquations test, double[] x) {
         return new double[] {1000 * Math.sqrt(test.energy().sumSquaredErrors(x) / test.energy().weight()),
                 Math.sqrt(test.forces().sumSquaredErrors(x) / test.forces().weight())};
     }
 
-    private static double[] maxGrades(ExtrapolationGrade g, List<Configuration> configs, int threads) {
-        return configs.parallelStream().mapToDouble(c -> ExtrapolationGrade.max(g.grades(c.structure()))).toArray();
-    }
-
-    private static double fraction(double[] g) {
-        return fraction(g, EXTRAPOLATING);
-    }
-
-    private static double fraction(double[] g, double above) {
-        int n = 0;
-        for (double v : g) {
-            n += v > above ? 1 : 0;
-        }
-        return g.length == 0 ? Double.NaN : (double) n / g.length;
-    }
-
-    private static double median(double[] g) {
-        double[] s = g.clone();
-        java.util.Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s[s.length / 2];
-    }
-
-    private static Object finite(double v) {
-        return Double.isFinite(v) ? v : "inf";
-    }
-
-    private static String fmt(double v) {
-        return Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.3g", v);
-    }
-
-    private static void plot(double[] sizes, double[][] mean, double[][] std, int seeds, Path file) throws IOException {
+    private static void plot(double[] sizes, double[][] mean, double[][] std, int seeds, String method, Path file) throws IOException {
         XYChart c = Charts.xy("W-14 active learning: test force RMSE (" + seeds + " seeds)", "training configurations",
                 "test force RMSE (eV/Å)");
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -283,7 +285,7 @@ public final class W14ActiveLearning {
         org.knowm.xchart.XYSeries r = c.addSeries("random additions", sizes, mean[0], std[0]);
         r.setLineColor(Charts.color(0));
         r.setMarkerColor(Charts.color(0));
-        org.knowm.xchart.XYSeries a = c.addSeries("uf3 select (greedy D-optimal)", sizes, mean[1], std[1]);
+        org.knowm.xchart.XYSeries a = c.addSeries("uf3 select --method " + method, sizes, mean[1], std[1]);
         a.setLineColor(Charts.color(1));
         a.setMarkerColor(Charts.color(1));
         Charts.save(c, file);

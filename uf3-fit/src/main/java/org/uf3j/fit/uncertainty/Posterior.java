@@ -18,6 +18,8 @@ public final class Posterior {
     private final double[] mean;
     private final double[] inverse;
     private final Noise noise;
+    private final double energyRowWeight;
+    private final double forceRowWeight;
 
     /**
      * The temperatures and noise variances.
@@ -70,6 +72,15 @@ public final class Posterior {
 
     /** Takes {@code inverse} as it is (no copy: p² doubles can be hundreds of MB); for this package. */
     Posterior(ModelSpec spec, double[] mean, double[] inverse, Noise noise, boolean owned) {
+        this(spec, mean, inverse, noise, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * As the package constructor, with the weights w_E, w_F that one energy-per-atom row and one
+     * force row carry in A (the fit's row factors; NaN when unknown, e.g. a file from before they
+     * were recorded): what adding a configuration's rows to A needs ({@code uf3 select}).
+     */
+    Posterior(ModelSpec spec, double[] mean, double[] inverse, Noise noise, double energyRowWeight, double forceRowWeight) {
         this.spec = spec;
         this.layout = new BasisLayout(spec);
         int p = layout.size();
@@ -80,6 +91,18 @@ public final class Posterior {
         this.mean = mean.clone();
         this.inverse = inverse;
         this.noise = noise;
+        this.energyRowWeight = energyRowWeight;
+        this.forceRowWeight = forceRowWeight;
+    }
+
+    /** w_E, the weight of one energy-per-atom row in A (NaN when the posterior does not record it). */
+    public double energyRowWeight() {
+        return energyRowWeight;
+    }
+
+    /** w_F, the weight of one force-component row in A (NaN when the posterior does not record it). */
+    public double forceRowWeight() {
+        return forceRowWeight;
     }
 
     public ModelSpec spec() {

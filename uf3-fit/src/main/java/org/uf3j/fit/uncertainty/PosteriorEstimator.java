@@ -130,7 +130,7 @@ public final class PosteriorEstimator {
         double sE = Double.isFinite(scaleE) ? scaleE * floorE : 0.0;
         double sF = Double.isFinite(scaleF) ? scaleF * floorF : 0.0;
         return new Estimate(new Posterior(layout.spec(), x, inverse,
-                new Posterior.Noise(tauE, tauF, sE, sF, source, lw.kappa(), used), true), residuals);
+                new Posterior.Noise(tauE, tauF, sE, sF, source, lw.kappa(), used), aE, aF), residuals);
     }
 
     private static double temperature(double rowFactor, double mse) {

@@ -83,6 +83,10 @@ public final class PosteriorFile {
         if (n.calibration().kind() == CalibrationMethod.Kind.QUANTILE) {
             h.put("calibration_level", n.calibration().level());
         }
+        if (Double.isFinite(post.energyRowWeight()) && Double.isFinite(post.forceRowWeight())) {
+            h.put("energy_row_weight", post.energyRowWeight());
+            h.put("force_row_weight", post.forceRowWeight());
+        }
         h.put("data", "float64 little-endian: columns means, then the lower triangle of the inverse normal matrix A^-1 row by row");
         Path abs = file.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
@@ -192,7 +196,16 @@ public final class PosteriorFile {
             if (!r.atEnd()) {
                 throw bad(file, "data", "exactly " + p + " + " + ((long) p * (p + 1) / 2) + " float64 numbers, found more");
             }
-            Posterior post = new Posterior(spec, mean, cov, noise, true);
+            double wE = Double.NaN;
+            double wF = Double.NaN;
+            if (h.has("energy_row_weight") || h.has("force_row_weight")) { // optional: files before uf3 select's information methods lack them
+                wE = number(file, h, "energy_row_weight");
+                wF = number(file, h, "force_row_weight");
+                if (!(wE >= 0) || !(wF >= 0) || !Double.isFinite(wE + wF)) {
+                    throw bad(file, "energy_row_weight/force_row_weight", "finite row weights >= 0, got " + wE + " and " + wF);
+                }
+            }
+            Posterior post = new Posterior(spec, mean, cov, noise, wE, wF);
             if (model != null) {
                 check(file, post, model);
             }

@@ -28,6 +28,9 @@ class PosteriorFileTest {
         assertTrue(Arrays.equals(fit.posterior().mean(), back.mean()));
         assertTrue(Arrays.equals(fit.posterior().inverse(), back.inverse()));
         assertEquals(fit.posterior().spec().toString(), back.spec().toString());
+        assertTrue(fit.posterior().energyRowWeight() > 0);
+        assertEquals(fit.posterior().energyRowWeight(), back.energyRowWeight(), 0.0);
+        assertEquals(fit.posterior().forceRowWeight(), back.forceRowWeight(), 0.0);
         assertEquals(f, PosteriorFile.besides(dir.resolve("potential.uf3")));
     }
 

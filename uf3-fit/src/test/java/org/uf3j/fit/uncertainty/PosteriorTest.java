@@ -127,6 +127,9 @@ class PosteriorTest {
         DMatrixRMaj inv = (DMatrixRMaj) sol[0];
         double[] c = (double[]) sol[1];
         double aE = (double) sol[2], aF = (double) sol[3];
+        // the row weights uf3 select adds rows with are the explicit fit's
+        assertEquals(aE, post.energyRowWeight(), 1e-12 * aE);
+        assertEquals(aF, post.forceRowWeight(), 1e-12 * aF);
         double[] mean = post.mean();
         for (int q = 0; q < p; q++) {
             assertEquals(c[q], mean[q], 1e-8 * (1 + Math.abs(c[q])), "mean " + q);
