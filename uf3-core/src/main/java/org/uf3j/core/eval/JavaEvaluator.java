@@ -50,6 +50,7 @@ public final class JavaEvaluator implements Evaluator {
     private final KnotSequence[] jkKnots;
     private final double[] jkCut;
     private final double[] jkScale;         // see intervalOf
+    private final double[][] jkKnotArray;    // the jk knots, read directly in the triplet loop
     private final double[][] tensor;         // tensor-spline table of the term oriented (leg a, leg b), see tensorTable
     private final int[] aCount;              // basis functions along leg a
     private final int[] bCount;              // basis functions along leg b
@@ -81,6 +82,7 @@ public final class JavaEvaluator implements Evaluator {
         jkKnots = new KnotSequence[n3];
         jkCut = new double[n3];
         jkScale = new double[n3];
+        jkKnotArray = new double[n3][];
         tensor = new double[n3][];
         aCount = new int[n3];
         bCount = new int[n3];
@@ -113,6 +115,7 @@ public final class JavaEvaluator implements Evaluator {
                         jkKnots[x] = t.knotsJK();
                         jkCut[x] = t.knotsJK().max();
                         jkScale[x] = intervalScale(t.knotsJK());
+                        jkKnotArray[x] = t.knotsJK().toArray();
                         tensor[x] = swapped[x] ? transposed.computeIfAbsent(t, u -> tensorTable(u, true))
                                 : tables.computeIfAbsent(t, u -> tensorTable(u, false));
                         aCount[x] = own.basisCount();
@@ -152,7 +155,7 @@ public final class JavaEvaluator implements Evaluator {
      * pair (l, m) of ij and ik basis functions: V3 = Σ_lm B_l(r_ij) B_m(r_ik) h_lm(x) with
      * h_lm(x) = Σ_p a[q][l][m][p] x^p the per-interval polynomial of the 1-D spline Σ_n c_lmn B_n
      * ({@link CubicBSpline.Table#splineTable}). Layout [q][l][row][m] ({@link TripletContraction}): rows
-     * a0, a1, a2, a3, 2 a2, 3 a3, each over all m, so the four m of a triplet are consecutive and a row
+     * a0, a1, a2, a3, each over all m, so the four m of a triplet are consecutive and a row
      * is one 4-wide load. This replaces the jk-leg basis and one of the three contractions per
      * triplet. With {@code transposed} l is the ik basis function and m the ij one, for a neighbour
      * that lies on leg ik.
@@ -164,7 +167,6 @@ public final class JavaEvaluator implements Evaluator {
         CubicBSpline.Table basis = CubicBSpline.Table.of(jk);
         double[] c = t.coefficients();
         double[] out = new double[jk.size() * na * ROWS * nb];
-        int[] entry = {0, 1, 2, 3, 5, 6}; // of a splineTable interval: a0..a3, 2 a2, 3 a3
         for (int l = 0; l < nl; l++) {
             for (int m = 0; m < nm; m++) {
                 int row = (l * nm + m) * nn;
@@ -172,7 +174,7 @@ public final class JavaEvaluator implements Evaluator {
                 int a = transposed ? m : l, b = transposed ? l : m;
                 for (int q = 3; q <= jk.size() - 5; q++) {
                     for (int p = 0; p < ROWS; p++) {
-                        out[((q * na + a) * ROWS + p) * nb + b] = spline[CubicBSpline.Table.SPLINE_STRIDE * q + entry[p]];
+                        out[((q * na + a) * ROWS + p) * nb + b] = spline[CubicBSpline.Table.SPLINE_STRIDE * q + p];
                     }
                 }
             }
@@ -229,9 +231,14 @@ public final class JavaEvaluator implements Evaluator {
         for (int i = 0; i < n; i++) {
             atomE[i] = oneBody[sp[i]];
         }
-        pairTerms(s, sp, nl, atomE, f, w);
-        if (threeBody) {
-            new TripletSweep(nl).run(s, sp, atomE, f, w);
+        // atom by atom, the pair terms and then the triplets centred on it: the atom's neighbour row is
+        // read from memory once and is still in cache for the triplets
+        TripletSweep triplets = threeBody ? new TripletSweep(nl) : null;
+        for (int i = 0; i < n; i++) {
+            pairTerms(s, sp, nl, i, atomE, f, w);
+            if (triplets != null) {
+                triplets.centre(s, sp, i, atomE, f, w);
+            }
         }
         double energy = 0;
         for (double v : atomE) {
@@ -241,14 +248,14 @@ public final class JavaEvaluator implements Evaluator {
     }
 
     /**
-     * Σ_i Σ_{j≠i} V2(r_ij), each pair of atoms once: the entry i→j with j > i stands for itself and
+     * The pair terms of atom i's row of Σ_i Σ_{j≠i} V2(r_ij), each pair of atoms once: the entry i→j with j > i stands for itself and
      * its mirror j→i (V2 to atom i and to atom j, F_i += 2 V' d/r, F_j −= 2 V' d/r, W −= 2 V' d⊗d/r with
      * d = x_j − x_i), entries with j < i are skipped, and an image of the atom itself (j = i, whose
      * mirror is in the same row) counts once.
      */
-    private void pairTerms(Structure s, int[] sp, NeighborList nl, double[] atomE, double[] f, double[] w) {
+    private void pairTerms(Structure s, int[] sp, NeighborList nl, int i, double[] atomE, double[] f, double[] w) {
         double wxx = 0, wyy = 0, wzz = 0, wyz = 0, wxz = 0, wxy = 0;
-        for (int i = 0; i < atomE.length; i++) {
+        {
             int row = sp[i] * ne;
             double ei = 0, fix = 0, fiy = 0, fiz = 0;
             for (int e = nl.start(i), end = nl.end(i); e < end; e++) {
@@ -369,9 +376,10 @@ public final class JavaEvaluator implements Evaluator {
             result = new double[4 * longest];
         }
 
-        void run(Structure s, int[] sp, double[] atomE, double[] f, double[] w) {
+        /** The triplets centred on atom i: energies, forces and virial added to atomE, f and w. */
+        void centre(Structure s, int[] sp, int i, double[] atomE, double[] f, double[] w) {
             double wxx = 0, wyy = 0, wzz = 0, wyz = 0, wxz = 0, wxy = 0;
-            for (int i = 0; i < atomE.length; i++) {
+            {
                 int ci = sp[i];
                 shortList(i, ci, sp);
                 double ei = tripletsOf(s, i, ci);
@@ -474,8 +482,10 @@ public final class JavaEvaluator implements Evaluator {
                         int t = (ci * ne + ea) * ne + eb;
                         int bStart = eb == ea ? a + 1 : eb * capacity, bEnd = eb * capacity + groupSize[eb];
                         KnotSequence kn = jkKnots[t];
+                        double[] knots = jkKnotArray[t];
                         int na = aCount[t], nb = bCount[t];
-                        double cut = jkCut[t], scale = jkScale[t];
+                        double cut = jkCut[t], scale = jkScale[t], t3 = knots[3];
+                        int qMax = knots.length - 5;
                         int qRow = na * ROWS * nb, lRow = l0 * ROWS * nb;
                         int active = 0;
                         for (int b = bStart; b < bEnd; b++) {
@@ -488,13 +498,15 @@ public final class JavaEvaluator implements Evaluator {
                             if (r >= cut) {
                                 continue;
                             }
-                            int q = l0 < 0 || m0 < 0 ? -1 : intervalOf(kn, scale, r);
+                            // the jk interval as intervalOf, with the knots at hand
+                            int q = l0 < 0 || m0 < 0 || !(r >= t3) ? -1
+                                    : scale > 0 ? Math.min(3 + (int) ((r - t3) * scale), qMax) : kn.interval(r);
                             if (q < 0) {
                                 throw tripletTooClose(s, i, a, b, t, r);
                             }
                             partner[active] = b;
                             tableRow[active] = q * qRow + lRow + m0;
-                            offset[active] = r - kn.knot(q);
+                            offset[active] = r - knots[q];
                             inverseJk[active] = 1.0 / r;
                             partnerBasis[active] = 8 * (b * ne + ea);
                             active++;

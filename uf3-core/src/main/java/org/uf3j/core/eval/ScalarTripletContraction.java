@@ -14,10 +14,35 @@ final class ScalarTripletContraction implements TripletContraction {
             for (int l = 0; l < 4; l++) {
                 int o = o0 + l * ls;
                 double bl = basis[oa + l], dl = basis[oa + 4 + l];
-                double h0 = poly(tab, o, nb, x), h1 = poly(tab, o + 1, nb, x);
-                double h2 = poly(tab, o + 2, nb, x), h3 = poly(tab, o + 3, nb, x);
-                double e0 = slope(tab, o, nb, x), e1 = slope(tab, o + 1, nb, x);
-                double e2 = slope(tab, o + 2, nb, x), e3 = slope(tab, o + 3, nb, x);
+                double a3 = tab[o + 3 * nb], a2 = tab[o + 2 * nb], a1 = tab[o + nb], a0 = tab[o];
+                double h0 = Math.fma(a3, x, a2), e0 = Math.fma(a3, x, h0);
+                h0 = Math.fma(h0, x, a1);
+                e0 = Math.fma(e0, x, h0);
+                h0 = Math.fma(h0, x, a0);
+                a3 = tab[o + 1 + 3 * nb];
+                a2 = tab[o + 1 + 2 * nb];
+                a1 = tab[o + 1 + nb];
+                a0 = tab[o + 1];
+                double h1 = Math.fma(a3, x, a2), e1 = Math.fma(a3, x, h1);
+                h1 = Math.fma(h1, x, a1);
+                e1 = Math.fma(e1, x, h1);
+                h1 = Math.fma(h1, x, a0);
+                a3 = tab[o + 2 + 3 * nb];
+                a2 = tab[o + 2 + 2 * nb];
+                a1 = tab[o + 2 + nb];
+                a0 = tab[o + 2];
+                double h2 = Math.fma(a3, x, a2), e2 = Math.fma(a3, x, h2);
+                h2 = Math.fma(h2, x, a1);
+                e2 = Math.fma(e2, x, h2);
+                h2 = Math.fma(h2, x, a0);
+                a3 = tab[o + 3 + 3 * nb];
+                a2 = tab[o + 3 + 2 * nb];
+                a1 = tab[o + 3 + nb];
+                a0 = tab[o + 3];
+                double h3 = Math.fma(a3, x, a2), e3 = Math.fma(a3, x, h3);
+                h3 = Math.fma(h3, x, a1);
+                e3 = Math.fma(e3, x, h3);
+                h3 = Math.fma(h3, x, a0);
                 p0 = Math.fma(h0, bl, p0);
                 p1 = Math.fma(h1, bl, p1);
                 p2 = Math.fma(h2, bl, p2);
@@ -39,15 +64,5 @@ final class ScalarTripletContraction implements TripletContraction {
             out[4 * p + 2] = (p0 * d0 + p1 * d1) + (p2 * d2 + p3 * d3);
             out[4 * p + 3] = (r0 * b0 + r1 * b1) + (r2 * b2 + r3 * b3);
         }
-    }
-
-    /** h(x) from rows 0..3 of the column at o (rows nb apart). */
-    private static double poly(double[] tab, int o, int nb, double x) {
-        return Math.fma(Math.fma(Math.fma(tab[o + 3 * nb], x, tab[o + 2 * nb]), x, tab[o + nb]), x, tab[o]);
-    }
-
-    /** h'(x) from rows 1, 4 and 5 of the column at o. */
-    private static double slope(double[] tab, int o, int nb, double x) {
-        return Math.fma(Math.fma(tab[o + 5 * nb], x, tab[o + 4 * nb]), x, tab[o + nb]);
     }
 }

@@ -12,8 +12,8 @@ package org.uf3j.core.eval;
  * (with row 1, h'_lm(x) = a1 + x (2 a2 + x 3 a3)).
  */
 interface TripletContraction {
-    /** Rows per (q, l) of the tensor table: a0, a1, a2, a3, 2 a2, 3 a3. */
-    int ROWS = 6;
+    /** Rows per (q, l) of the tensor table: a0, a1, a2, a3. */
+    int ROWS = 4;
 
     /**
      * For p = 0 .. count − 1: the triplet whose tensor entries start at {@code row[p]} (the entry of

@@ -45,13 +45,13 @@ final class VectorTripletContraction implements TripletContraction {
             DoubleVector x = DoubleVector.broadcast(S, xs[p]);
             DoubleVector vp = DoubleVector.zero(S), vq = vp, vr = vp;
             for (int l = 0; l < 4; l++, o += ls) {
-                DoubleVector h = DoubleVector.fromArray(S, tab, o + 3 * nb)
-                        .fma(x, DoubleVector.fromArray(S, tab, o + 2 * nb))
-                        .fma(x, DoubleVector.fromArray(S, tab, o + nb))
-                        .fma(x, DoubleVector.fromArray(S, tab, o));
-                DoubleVector e = DoubleVector.fromArray(S, tab, o + 5 * nb)
-                        .fma(x, DoubleVector.fromArray(S, tab, o + 4 * nb))
-                        .fma(x, DoubleVector.fromArray(S, tab, o + nb));
+                // h and h' by Horner's rule, the derivative alongside
+                DoubleVector a3 = DoubleVector.fromArray(S, tab, o + 3 * nb);
+                DoubleVector h = a3.fma(x, DoubleVector.fromArray(S, tab, o + 2 * nb));
+                DoubleVector e = a3.fma(x, h);
+                h = h.fma(x, DoubleVector.fromArray(S, tab, o + nb));
+                e = e.fma(x, h);
+                h = h.fma(x, DoubleVector.fromArray(S, tab, o));
                 double bl = basis[oa + l], dl = basis[oa + 4 + l];
                 vp = h.fma(DoubleVector.broadcast(S, bl), vp);
                 vq = h.fma(DoubleVector.broadcast(S, dl), vq);
