@@ -47,6 +47,7 @@ public final class JavaEvaluator implements Evaluator {
     private final boolean[] swapped;        // leg a is leg ik of the term (and leg b leg ij)
     private final CubicBSpline.Table[] leg;   // the basis of leg a (ij, or ik when swapped)
     private final double[] legCut;
+    private final double[] legScale;        // see intervalOf
     private final KnotSequence[] jkKnots;
     private final double[] jkCut;
     private final double[] jkScale;         // see intervalOf
@@ -79,6 +80,7 @@ public final class JavaEvaluator implements Evaluator {
         swapped = new boolean[n3];
         leg = new CubicBSpline.Table[n3];
         legCut = new double[n3];
+        legScale = new double[n3];
         jkKnots = new KnotSequence[n3];
         jkCut = new double[n3];
         jkScale = new double[n3];
@@ -112,6 +114,7 @@ public final class JavaEvaluator implements Evaluator {
                         KnotSequence own = swapped[x] ? t.knotsIK() : t.knotsIJ();
                         leg[x] = CubicBSpline.Table.of(own);
                         legCut[x] = own.max();
+                        legScale[x] = intervalScale(own);
                         jkKnots[x] = t.knotsJK();
                         jkCut[x] = t.knotsJK().max();
                         jkScale[x] = intervalScale(t.knotsJK());
@@ -450,8 +453,9 @@ public final class JavaEvaluator implements Evaluator {
                     if (r >= legCut[t]) {
                         first[slot] = NONE;
                     } else {
-                        int s0 = leg[t].evaluate(r, basis, 8 * slot);
-                        first[slot] = s0 < 0 ? TOO_CLOSE : s0;
+                        CubicBSpline.Table table = leg[t];
+                        int q = intervalOf(table.knots(), legScale[t], r);
+                        first[slot] = q < 0 ? TOO_CLOSE : table.evaluate(q, r, basis, 8 * slot);
                     }
                 }
             }
