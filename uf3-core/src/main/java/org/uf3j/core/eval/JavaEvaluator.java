@@ -16,17 +16,20 @@ import org.uf3j.core.structure.Structure;
  * triplet's V3 a third to each of its three atoms. Thread-safe.
  *
  * <p>How it is fast: every spline is evaluated from per-interval polynomial tables derived from the
- * one basis definition ({@link CubicBSpline.Table}); each pair of atoms is visited once for the
- * 2-body term (the full neighbour list holds it twice); a triplet term is a "tensor-spline" table,
- * per pair (l, m) of ij and ik basis functions the cubic polynomial in r_jk on each jk interval, so a
- * triplet costs one interval look-up (direct on uniform knots) and a 4×4 contraction; the ij/ik leg
- * bases are computed once per (neighbour, partner element) and centre, not once per triplet; a
- * centre's neighbours are grouped by element, so a run of triplets shares one term, its table (stored
- * in the orientation of the run, so no triplet swaps legs) and the first leg's basis; forces on the
- * neighbours of a centre are summed per neighbour and the virial is formed from them once per centre
- * (W = Σ d ⊗ F over the centre's neighbours, which equals the sum over the legs). A triplet term
- * the model leaves out ({@link Uf3Model#absentTriplets}) contributes nothing and costs nothing: its
- * legs take no neighbour.
+ * one basis definition ({@link CubicBSpline.Table}); atom by atom, its pair terms and then the
+ * triplets centred on it, so its neighbour row is read from memory once; each pair of atoms is
+ * visited once for the 2-body term (the full neighbour list holds it twice); a triplet term is a
+ * "tensor-spline" table, per pair (l, m) of ij and ik basis functions the cubic polynomial in r_jk on
+ * each jk interval, so a triplet costs one interval look-up (direct on uniform knots) and 16
+ * polynomials contracted with the two leg bases ({@link TripletContraction}: on the JDK Vector API,
+ * four lanes over m, when the JVM runs with {@code --add-modules jdk.incubator.vector}, else the same
+ * arithmetic in scalar code, identical results); the ij/ik leg bases are computed once per
+ * (neighbour, partner element) and centre, not once per triplet; a centre's neighbours are grouped
+ * by element, so a run of triplets shares one term, its table (stored in the orientation of the run,
+ * so no triplet swaps legs) and the first leg's basis; forces on the neighbours of a centre are
+ * summed per neighbour and the virial is formed from them once per centre (W = Σ d ⊗ F over the
+ * centre's neighbours, which equals the sum over the legs). A triplet term the model leaves out
+ * ({@link Uf3Model#absentTriplets}) contributes nothing and costs nothing: its legs take no neighbour.
  */
 public final class JavaEvaluator implements Evaluator {
     private final Uf3Model model;

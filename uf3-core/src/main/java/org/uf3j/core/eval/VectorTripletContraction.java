@@ -9,8 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link TripletContraction} with the JDK Vector API (module {@code jdk.incubator.vector}): the four
  * leg-b basis functions m0 .. m0 + 3 of a triplet are the four lanes of one 256-bit vector, so each
  * row of the tensor table is one vector load and each Horner step one fused multiply-add. The same
- * operations in the same order per lane as {@link ScalarTripletContraction} up to the final sums over
- * the lanes (equal to rounding).
+ * operations in the same order as {@link ScalarTripletContraction}, lane sums included, so the results
+ * are identical. The l loop is a loop, not written out: C2 must inline the whole Vector API chain to
+ * keep the vectors in registers, and the written-out form hit its inlining node limit (boxed vectors,
+ * allocation per triplet). Until C2 has compiled it (1-3 s), the Vector API runs as objects, tens of
+ * times slower than the scalar code; compiled, it allocates nothing.
  */
 final class VectorTripletContraction implements TripletContraction {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
