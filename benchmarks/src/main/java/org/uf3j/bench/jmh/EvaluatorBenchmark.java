@@ -42,7 +42,7 @@ import org.uf3j.nativekernel.Uf3Kernel;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class EvaluatorBenchmark {
@@ -93,7 +93,10 @@ public class EvaluatorBenchmark {
             if (!(Math.abs(ej - en) <= 1e-9 * Math.abs(ej))) {
                 throw new IllegalStateException("Java and native energies differ: " + ej + " vs " + en);
             }
-        } else if (!impl.equals("java")) {
+        } else if (impl.equals("java")) {
+            System.err.println("[EvaluatorBenchmark] Java triplet contraction: "
+                    + (java.vectorised() ? "Vector API" : "scalar (no jdk.incubator.vector)"));
+        } else {
             throw new IllegalArgumentException("impl must be java or native, got " + impl);
         }
     }

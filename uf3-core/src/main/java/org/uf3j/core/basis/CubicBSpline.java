@@ -138,6 +138,16 @@ public final class CubicBSpline {
             if (i < 0) {
                 return -1;
             }
+            return evaluate(i, r, out, offset);
+        }
+
+        /**
+         * As {@link #evaluate(double, double[], int)} on a knot interval the caller found: i with
+         * t_i ≤ r ≤ t_{i+1} (to rounding), 3 ≤ i ≤ knots().size() − 5.
+         *
+         * @return i − 3, the index of the first of the four functions
+         */
+        public int evaluate(int i, double r, double[] out, int offset) {
             double x = r - knots.knot(i);
             int o = 16 * i;
             double[] p = basis;

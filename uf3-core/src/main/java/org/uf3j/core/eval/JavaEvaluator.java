@@ -16,17 +16,20 @@ import org.uf3j.core.structure.Structure;
  * triplet's V3 a third to each of its three atoms. Thread-safe.
  *
  * <p>How it is fast: every spline is evaluated from per-interval polynomial tables derived from the
- * one basis definition ({@link CubicBSpline.Table}); each pair of atoms is visited once for the
- * 2-body term (the full neighbour list holds it twice); a triplet term is a "tensor-spline" table,
- * per pair (l, m) of ij and ik basis functions the cubic polynomial in r_jk on each jk interval, so a
- * triplet costs one interval look-up (direct on uniform knots) and a 4×4 contraction; the ij/ik leg
- * bases are computed once per (neighbour, partner element) and centre, not once per triplet; a
- * centre's neighbours are grouped by element, so a run of triplets shares one term, its table (stored
- * in the orientation of the run, so no triplet swaps legs) and the first leg's basis; forces on the
- * neighbours of a centre are summed per neighbour and the virial is formed from them once per centre
- * (W = Σ d ⊗ F over the centre's neighbours, which equals the sum over the legs). A triplet term
- * the model leaves out ({@link Uf3Model#absentTriplets}) contributes nothing and costs nothing: its
- * legs take no neighbour.
+ * one basis definition ({@link CubicBSpline.Table}); atom by atom, its pair terms and then the
+ * triplets centred on it, so its neighbour row is read from memory once; each pair of atoms is
+ * visited once for the 2-body term (the full neighbour list holds it twice); a triplet term is a
+ * "tensor-spline" table, per pair (l, m) of ij and ik basis functions the cubic polynomial in r_jk on
+ * each jk interval, so a triplet costs one interval look-up (direct on uniform knots) and 16
+ * polynomials contracted with the two leg bases ({@link TripletContraction}: on the JDK Vector API,
+ * four lanes over m, when the JVM runs with {@code --add-modules jdk.incubator.vector}, else the same
+ * arithmetic in scalar code, identical results); the ij/ik leg bases are computed once per
+ * (neighbour, partner element) and centre, not once per triplet; a centre's neighbours are grouped
+ * by element, so a run of triplets shares one term, its table (stored in the orientation of the run,
+ * so no triplet swaps legs) and the first leg's basis; forces on the neighbours of a centre are
+ * summed per neighbour and the virial is formed from them once per centre (W = Σ d ⊗ F over the
+ * centre's neighbours, which equals the sum over the legs). A triplet term the model leaves out
+ * ({@link Uf3Model#absentTriplets}) contributes nothing and costs nothing: its legs take no neighbour.
  */
 public final class JavaEvaluator implements Evaluator {
     private final Uf3Model model;
@@ -47,15 +50,24 @@ public final class JavaEvaluator implements Evaluator {
     private final boolean[] swapped;        // leg a is leg ik of the term (and leg b leg ij)
     private final CubicBSpline.Table[] leg;   // the basis of leg a (ij, or ik when swapped)
     private final double[] legCut;
+    private final double[] legScale;        // see intervalOf
     private final KnotSequence[] jkKnots;
     private final double[] jkCut;
     private final double[] jkScale;         // see intervalOf
+    private final double[][] jkKnotArray;    // the jk knots, read directly in the triplet loop
     private final double[][] tensor;         // tensor-spline table of the term oriented (leg a, leg b), see tensorTable
     private final int[] aCount;              // basis functions along leg a
     private final int[] bCount;              // basis functions along leg b
+    private final TripletContraction contraction;
 
+    /** An evaluator with the fastest triplet contraction this JVM offers (see {@link #vectorised()}). */
     public JavaEvaluator(Uf3Model model) {
+        this(model, TripletContractions.preferred());
+    }
+
+    JavaEvaluator(Uf3Model model, TripletContraction contraction) {
         this.model = model;
+        this.contraction = contraction;
         this.elements = model.elements();
         this.ne = elements.size();
         this.cutoff = model.maxCutoff();
@@ -71,9 +83,11 @@ public final class JavaEvaluator implements Evaluator {
         swapped = new boolean[n3];
         leg = new CubicBSpline.Table[n3];
         legCut = new double[n3];
+        legScale = new double[n3];
         jkKnots = new KnotSequence[n3];
         jkCut = new double[n3];
         jkScale = new double[n3];
+        jkKnotArray = new double[n3][];
         tensor = new double[n3][];
         aCount = new int[n3];
         bCount = new int[n3];
@@ -103,9 +117,11 @@ public final class JavaEvaluator implements Evaluator {
                         KnotSequence own = swapped[x] ? t.knotsIK() : t.knotsIJ();
                         leg[x] = CubicBSpline.Table.of(own);
                         legCut[x] = own.max();
+                        legScale[x] = intervalScale(own);
                         jkKnots[x] = t.knotsJK();
                         jkCut[x] = t.knotsJK().max();
                         jkScale[x] = intervalScale(t.knotsJK());
+                        jkKnotArray[x] = t.knotsJK().toArray();
                         tensor[x] = swapped[x] ? transposed.computeIfAbsent(t, u -> tensorTable(u, true))
                                 : tables.computeIfAbsent(t, u -> tensorTable(u, false));
                         aCount[x] = own.basisCount();
@@ -138,33 +154,34 @@ public final class JavaEvaluator implements Evaluator {
         return kn.interval(r);
     }
 
-    /** Doubles per (q, l, m) entry of a tensor table, as in {@link CubicBSpline.Table#splineTable}. */
-    private static final int TENSOR_STRIDE = CubicBSpline.Table.SPLINE_STRIDE;
+    private static final int ROWS = TripletContraction.ROWS;
 
     /**
      * The triplet term as a cubic polynomial in x = r_jk − t_q on each jk-knot interval q, for every
      * pair (l, m) of ij and ik basis functions: V3 = Σ_lm B_l(r_ij) B_m(r_ik) h_lm(x) with
-     * h_lm(x) = Σ_p a[q][l][m][p] x^p the per-interval polynomial of the 1-D spline Σ_n c_lmn B_n.
-     * Layout [q][l][m][8], 8 doubles per (q, l, m) as in {@link CubicBSpline.Table#splineTable}: a0..a3,
-     * then a1, 2 a2, 3 a3 for the x-derivative. The 16 (l, m) entries a triplet reads lie in four runs of
-     * 32 consecutive doubles. This replaces the jk-leg basis and one of the three contractions per
-     * triplet. With {@code transposed} the first index is the ik basis function and the second the ij
-     * one ([q][m][l][8]), for a neighbour that lies on leg ik.
+     * h_lm(x) = Σ_p a[q][l][m][p] x^p the per-interval polynomial of the 1-D spline Σ_n c_lmn B_n
+     * ({@link CubicBSpline.Table#splineTable}). Layout [q][l][row][m] ({@link TripletContraction}): rows
+     * a0, a1, a2, a3, each over all m, so the four m of a triplet are consecutive and a row
+     * is one 4-wide load. This replaces the jk-leg basis and one of the three contractions per
+     * triplet. With {@code transposed} l is the ik basis function and m the ij one, for a neighbour
+     * that lies on leg ik.
      */
     private static double[] tensorTable(TripletTerm t, boolean transposed) {
         int nl = t.knotsIJ().basisCount(), nm = t.knotsIK().basisCount(), nn = t.knotsJK().basisCount();
+        int na = transposed ? nm : nl, nb = transposed ? nl : nm;
         KnotSequence jk = t.knotsJK();
         CubicBSpline.Table basis = CubicBSpline.Table.of(jk);
         double[] c = t.coefficients();
-        double[] out = new double[jk.size() * nl * nm * TENSOR_STRIDE];
+        double[] out = new double[jk.size() * na * ROWS * nb];
         for (int l = 0; l < nl; l++) {
             for (int m = 0; m < nm; m++) {
                 int row = (l * nm + m) * nn;
                 double[] spline = basis.splineTable(java.util.Arrays.copyOfRange(c, row, row + nn));
-                int pair = transposed ? m * nl + l : l * nm + m;
+                int a = transposed ? m : l, b = transposed ? l : m;
                 for (int q = 3; q <= jk.size() - 5; q++) {
-                    System.arraycopy(spline, TENSOR_STRIDE * q, out, (q * nl * nm + pair) * TENSOR_STRIDE,
-                            TENSOR_STRIDE);
+                    for (int p = 0; p < ROWS; p++) {
+                        out[((q * na + a) * ROWS + p) * nb + b] = spline[CubicBSpline.Table.SPLINE_STRIDE * q + p];
+                    }
                 }
             }
         }
@@ -173,6 +190,11 @@ public final class JavaEvaluator implements Evaluator {
 
     public Uf3Model model() {
         return model;
+    }
+
+    /** Whether the triplet contractions run on the JDK Vector API (else in scalar code, same results to rounding). */
+    public boolean vectorised() {
+        return contraction instanceof VectorTripletContraction;
     }
 
     /** The neighbour-list cutoff this evaluator needs: the model's largest cutoff. */
@@ -215,9 +237,14 @@ public final class JavaEvaluator implements Evaluator {
         for (int i = 0; i < n; i++) {
             atomE[i] = oneBody[sp[i]];
         }
-        pairTerms(s, sp, nl, atomE, f, w);
-        if (threeBody) {
-            new TripletSweep(nl).run(s, sp, atomE, f, w);
+        // atom by atom, the pair terms and then the triplets centred on it: the atom's neighbour row is
+        // read from memory once and is still in cache for the triplets
+        TripletSweep triplets = threeBody ? new TripletSweep(nl) : null;
+        for (int i = 0; i < n; i++) {
+            pairTerms(s, sp, nl, i, atomE, f, w);
+            if (triplets != null) {
+                triplets.centre(s, sp, i, atomE, f, w);
+            }
         }
         double energy = 0;
         for (double v : atomE) {
@@ -227,14 +254,14 @@ public final class JavaEvaluator implements Evaluator {
     }
 
     /**
-     * Σ_i Σ_{j≠i} V2(r_ij), each pair of atoms once: the entry i→j with j > i stands for itself and
+     * The pair terms of atom i's row of Σ_i Σ_{j≠i} V2(r_ij), each pair of atoms once: the entry i→j with j > i stands for itself and
      * its mirror j→i (V2 to atom i and to atom j, F_i += 2 V' d/r, F_j −= 2 V' d/r, W −= 2 V' d⊗d/r with
      * d = x_j − x_i), entries with j < i are skipped, and an image of the atom itself (j = i, whose
      * mirror is in the same row) counts once.
      */
-    private void pairTerms(Structure s, int[] sp, NeighborList nl, double[] atomE, double[] f, double[] w) {
+    private void pairTerms(Structure s, int[] sp, NeighborList nl, int i, double[] atomE, double[] f, double[] w) {
         double wxx = 0, wyy = 0, wzz = 0, wyz = 0, wxz = 0, wxy = 0;
-        for (int i = 0; i < atomE.length; i++) {
+        {
             int row = sp[i] * ne;
             double ei = 0, fix = 0, fiy = 0, fiz = 0;
             for (int e = nl.start(i), end = nl.end(i); e < end; e++) {
@@ -315,12 +342,15 @@ public final class JavaEvaluator implements Evaluator {
                                           // is added to force[] when the centre is done
         private final double[] basis;     // 8 per (slot, partner element): B_0..3, B'_0..3 of the slot's leg
         private final int[] first;        // per (slot, partner element): first basis index, or NONE / TOO_CLOSE
-        // the partners b of the current slot a whose triplet is on: slot, first (l, m) row of its tensor
-        // entries ((q * na + l0) * nb + m0 for jk interval q), x in that interval, 1 / r_jk
+        // the partners b of the current slot a whose triplet is on: slot, first tensor entry
+        // (((q * na + l0) * ROWS) * nb + m0 for jk interval q), x in that interval, 1 / r_jk, offset of
+        // its leg basis in basis[]; and the contraction's results, 4 per partner
         private final int[] partner;
         private final int[] tableRow;
         private final double[] offset;
         private final double[] inverseJk;
+        private final int[] partnerBasis;
+        private final double[] result;
 
         private static final int NONE = -1;      // beyond the leg's cutoff: no triplet
         private static final int TOO_CLOSE = -2; // below the leg's first knot: an error if the triplet is on
@@ -348,11 +378,14 @@ public final class JavaEvaluator implements Evaluator {
             tableRow = new int[longest];
             offset = new double[longest];
             inverseJk = new double[longest];
+            partnerBasis = new int[longest];
+            result = new double[4 * longest];
         }
 
-        void run(Structure s, int[] sp, double[] atomE, double[] f, double[] w) {
+        /** The triplets centred on atom i: energies, forces and virial added to atomE, f and w. */
+        void centre(Structure s, int[] sp, int i, double[] atomE, double[] f, double[] w) {
             double wxx = 0, wyy = 0, wzz = 0, wyz = 0, wxz = 0, wxy = 0;
-            for (int i = 0; i < atomE.length; i++) {
+            {
                 int ci = sp[i];
                 shortList(i, ci, sp);
                 double ei = tripletsOf(s, i, ci);
@@ -423,8 +456,9 @@ public final class JavaEvaluator implements Evaluator {
                     if (r >= legCut[t]) {
                         first[slot] = NONE;
                     } else {
-                        int s0 = leg[t].evaluate(r, basis, 8 * slot);
-                        first[slot] = s0 < 0 ? TOO_CLOSE : s0;
+                        CubicBSpline.Table table = leg[t];
+                        int q = intervalOf(table.knots(), legScale[t], r);
+                        first[slot] = q < 0 ? TOO_CLOSE : table.evaluate(q, r, basis, 8 * slot);
                     }
                 }
             }
@@ -455,8 +489,11 @@ public final class JavaEvaluator implements Evaluator {
                         int t = (ci * ne + ea) * ne + eb;
                         int bStart = eb == ea ? a + 1 : eb * capacity, bEnd = eb * capacity + groupSize[eb];
                         KnotSequence kn = jkKnots[t];
+                        double[] knots = jkKnotArray[t];
                         int na = aCount[t], nb = bCount[t];
-                        double cut = jkCut[t], scale = jkScale[t];
+                        double cut = jkCut[t], scale = jkScale[t], t3 = knots[3];
+                        int qMax = knots.length - 5;
+                        int qRow = na * ROWS * nb, lRow = l0 * ROWS * nb;
                         int active = 0;
                         for (int b = bStart; b < bEnd; b++) {
                             int m0 = first[b * ne + ea];
@@ -468,54 +505,28 @@ public final class JavaEvaluator implements Evaluator {
                             if (r >= cut) {
                                 continue;
                             }
-                            int q = l0 < 0 || m0 < 0 ? -1 : intervalOf(kn, scale, r);
+                            // the jk interval as intervalOf, with the knots at hand
+                            int q = l0 < 0 || m0 < 0 || !(r >= t3) ? -1
+                                    : scale > 0 ? Math.min(3 + (int) ((r - t3) * scale), qMax) : kn.interval(r);
                             if (q < 0) {
                                 throw tripletTooClose(s, i, a, b, t, r);
                             }
                             partner[active] = b;
-                            tableRow[active] = (q * na + l0) * nb + m0;
-                            offset[active] = r - kn.knot(q);
+                            tableRow[active] = q * qRow + lRow + m0;
+                            offset[active] = r - knots[q];
                             inverseJk[active] = 1.0 / r;
+                            partnerBasis[active] = 8 * (b * ne + ea);
                             active++;
                         }
                         if (active == 0) {
                             continue;
                         }
-                        double[] tab = tensor[t];
-                        int oa = 8 * sa;
+                        contraction.contract(active, tensor[t], nb, tableRow, offset, basis, 8 * sa, partnerBasis,
+                                result);
                         for (int p = 0; p < active; p++) {
                             int b = partner[p];
-                            int sb = b * ne + ea;
-                            int ob = 8 * sb;
-                            double bb0 = basis[ob], bb1 = basis[ob + 1], bb2 = basis[ob + 2], bb3 = basis[ob + 3];
-                            double db0 = basis[ob + 4], db1 = basis[ob + 5], db2 = basis[ob + 6], db3 = basis[ob + 7];
-                            double x = offset[p];
-                            int row = tableRow[p];
-                            // V3 = Σ_l Ba_l A_l, dV3/dr_a = Σ_l Ba'_l A_l, dV3/dr_b = Σ_l Ba_l B_l,
-                            // dV3/dr_jk = Σ_l Ba_l C_l with A_l = Σ_m Bb_m h_lm, B_l = Σ_m Bb'_m h_lm,
-                            // C_l = Σ_m Bb_m h'_lm and h_lm(x) the jk polynomial of (l0 + l, m0 + m)
-                            double v = 0, gva = 0, gvb = 0, gjk = 0;
-                            for (int l = 0; l < 4; l++) {
-                                int o = TENSOR_STRIDE * (row + l * nb);
-                                double h0 = tab[o] + x * (tab[o + 1] + x * (tab[o + 2] + x * tab[o + 3]));
-                                double e0 = tab[o + 4] + x * (tab[o + 5] + x * tab[o + 6]);
-                                double h1 = tab[o + 8] + x * (tab[o + 9] + x * (tab[o + 10] + x * tab[o + 11]));
-                                double e1 = tab[o + 12] + x * (tab[o + 13] + x * tab[o + 14]);
-                                double h2 = tab[o + 16] + x * (tab[o + 17] + x * (tab[o + 18] + x * tab[o + 19]));
-                                double e2 = tab[o + 20] + x * (tab[o + 21] + x * tab[o + 22]);
-                                double h3 = tab[o + 24] + x * (tab[o + 25] + x * (tab[o + 26] + x * tab[o + 27]));
-                                double e3 = tab[o + 28] + x * (tab[o + 29] + x * tab[o + 30]);
-                                // fused multiply-adds for the sums (fewer instructions; in the Horner
-                                // chains above they measured slower: longer dependency chains)
-                                double sumA = Math.fma(bb3, h3, Math.fma(bb2, h2, Math.fma(bb1, h1, bb0 * h0)));
-                                double sumB = Math.fma(db3, h3, Math.fma(db2, h2, Math.fma(db1, h1, db0 * h0)));
-                                double sumC = Math.fma(bb3, e3, Math.fma(bb2, e2, Math.fma(bb1, e1, bb0 * e0)));
-                                double bl = basis[oa + l], dl = basis[oa + 4 + l];
-                                v = Math.fma(bl, sumA, v);
-                                gva = Math.fma(dl, sumA, gva);
-                                gvb = Math.fma(bl, sumB, gvb);
-                                gjk = Math.fma(bl, sumC, gjk);
-                            }
+                            double v = result[4 * p], gva = result[4 * p + 1], gvb = result[4 * p + 2];
+                            double gjk = result[4 * p + 3];
                             // F_a = −dV/dx_a = −gva d_a/r_a + gjk u/r_jk, F_b = −gvb d_b/r_b − gjk u/r_jk
                             // with u = d_b − d_a; the radial terms −g d/r are summed per slot (radial)
                             double sjk = gjk * inverseJk[p];
