@@ -2,9 +2,7 @@ package org.uf3j.fit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
@@ -110,11 +108,7 @@ public final class CrossValidation {
         // folds whose training matrices are built at once: all when they are small, else one
         long perFold = nk * p * p * Double.BYTES;
         int batch = !store.fileBacked() && perFold * k <= Math.min(Runtime.getRuntime().maxMemory() / 8, 512L << 20) ? k : 1;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread th = new Thread(r, "uf3-cross-validation");
-            th.setDaemon(true);
-            return th;
-        });
+        ExecutorService pool = Workers.pool(threads, "uf3-cross-validation");
         try {
             for (int f0 = 0; f0 < k; f0 += batch) {
                 List<Future<?>> tasks = new ArrayList<>();
@@ -138,7 +132,7 @@ public final class CrossValidation {
                     }
                 }
                 for (Future<?> t : tasks) {
-                    join(t);
+                    Workers.join(t, "cross-validating");
                 }
             }
         } finally {
@@ -193,23 +187,6 @@ public final class CrossValidation {
         }
         if (grid.isEmpty() || kappas.length == 0) {
             throw new IllegalArgumentException("empty cross-validation grid");
-        }
-    }
-
-    private static void join(Future<?> f) {
-        try {
-            f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during cross-validation", e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixRMaj;
@@ -79,11 +78,7 @@ public final class NormalEquations {
             }
             return total;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "uf3-accumulate");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(workers, "uf3-accumulate");
         try {
             // at most one lane per worker submitted and not yet added: the memory of the
             // accumulators is (workers + 1)·p², one p² more than one accumulator per thread

@@ -3,15 +3,14 @@ package org.uf3j.fit.uncertainty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.fit.BasisLayout;
 import org.uf3j.fit.FeatureBlock;
 import org.uf3j.fit.Featurizer;
 import org.uf3j.fit.RowWeights;
+import org.uf3j.fit.Workers;
 
 /**
  * The cross-validation residuals of the training structures, each with the shape v of its
@@ -76,11 +75,7 @@ public record CvResiduals(double[] energyResidual, double[] energyShape, String[
         int stride = (int) Math.max(1, (forceRows + FORCE_SAMPLE - 1) / FORCE_SAMPLE);
         Part[] parts = new Part[n];
         int workers = Math.max(1, Math.min(threads, n));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread th = new Thread(r, "uf3-calibration");
-            th.setDaemon(true);
-            return th;
-        });
+        ExecutorService pool = Workers.pool(workers, "uf3-calibration");
         try {
             List<Future<?>> tasks = new ArrayList<>();
             for (int t = 0; t < workers; t++) {
@@ -96,7 +91,7 @@ public record CvResiduals(double[] energyResidual, double[] energyShape, String[
                 }));
             }
             for (Future<?> f : tasks) {
-                join(f);
+                Workers.join(f, "collecting the cross-validation residuals");
             }
         } finally {
             pool.shutdownNow();
@@ -266,23 +261,6 @@ public record CvResiduals(double[] energyResidual, double[] energyShape, String[
                 throw new IllegalArgumentException("structure too large for the calibration work arrays (" + need + " entries)");
             }
             return a.length >= need ? a : new double[(int) need];
-        }
-    }
-
-    private static void join(Future<?> f) {
-        try {
-            f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while collecting the cross-validation residuals", e);
         }
     }
 }

@@ -2,11 +2,10 @@ package org.uf3j.fit.uncertainty;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.Workers;
 
 /**
  * {@link UncertaintyPredictor} over many structures on several threads: thread t takes structures
@@ -33,11 +32,7 @@ public final class UncertaintyBatch {
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread th = new Thread(r, "uf3-uncertainty");
-            th.setDaemon(true);
-            return th;
-        });
+        ExecutorService pool = Workers.pool(workers, "uf3-uncertainty");
         try {
             List<Future<?>> tasks = new ArrayList<>();
             for (int t = 0; t < workers; t++) {
@@ -49,17 +44,7 @@ public final class UncertaintyBatch {
                 }));
             }
             for (Future<?> f : tasks) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while predicting uncertainties", e);
-                }
+                Workers.join(f, "predicting uncertainties");
             }
         } finally {
             pool.shutdownNow();
