@@ -277,6 +277,8 @@ public final class ActiveSetBuilder {
         final int limit;
         double[] data;
         int rows;
+        /** Row count at which the next compression is tried (moves on by limit when one fails). */
+        int next;
         final List<String> origins = new ArrayList<>();
 
         Batch(int d, double[] scale) {
@@ -284,6 +286,7 @@ public final class ActiveSetBuilder {
             this.scale = scale;
             this.limit = Math.max(20 * d, 4000);
             this.data = new double[Math.max(1, (limit + d) * d)];
+            this.next = limit + d;
         }
 
         void add(double[] x, String origin) {
@@ -298,8 +301,11 @@ public final class ActiveSetBuilder {
             }
             origins.add(origin);
             rows++;
-            if (rows >= limit + d) {
+            if (rows >= next) {
                 compress(false);
+                // rows that do not span yet are kept whole: try again after another limit rows,
+                // not on every atom (that made the pass quadratic when rare atoms own features)
+                next = rows + limit;
             }
         }
 
