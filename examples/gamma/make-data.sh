@@ -58,16 +58,7 @@ dump_modify d format float %.15g sort id
 run 4000
 LMP
   (cd "$work" && "$root/bin/lmp" --reference -in "$name.in" -log "$name.log" -screen none)
-  awk -v cfg="$name" -v skip=$skip '
-    /^ITEM: NUMBER OF ATOMS/ { getline; n = $1; next }
-    /^ITEM: BOX BOUNDS/ { getline; lx = $2 - $1; x0 = $1; getline; ly = $2 - $1; y0 = $1; getline; lz = $2 - $1; z0 = $1; next }
-    /^ITEM: ATOMS/ {
-      e = 0
-      for (k = 0; k < n; k++) { getline; line[k] = sprintf("W %.12f %.12f %.12f %s %s %s", $3 - x0, $4 - y0, $5 - z0, $6, $7, $8); e += $9 }
-      if (frame++ < skip) next
-      printf "%d\nLattice=\"%.12g 0 0 0 %.12g 0 0 0 %.12g\" Properties=species:S:1:pos:R:3:forces:R:3 energy=%.10f config_type=%s pbc=\"T T T\"\n", n, lx, ly, lz, e, cfg
-      for (k = 0; k < n; k++) print line[k]
-    }' "$work/$name.dump" >> "$work/all.xyz"
+  awk -v cfg="$name" -v skip=$skip -f "$root/examples/dump-to-extxyz.awk" "$work/$name.dump" >> "$work/all.xyz"
   echo "[make-data] $name: $(grep -c '^ITEM: TIMESTEP' "$work/$name.dump") frames" >&2
 done
 mv "$work/all.xyz" "$out"
