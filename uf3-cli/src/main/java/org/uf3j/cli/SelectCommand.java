@@ -25,6 +25,7 @@ import org.uf3j.fit.FeaturizationException;
 import org.uf3j.fit.Featurizer;
 import org.uf3j.fit.gamma.DesignRows;
 import org.uf3j.fit.gamma.InformationSelection;
+import org.uf3j.fit.gamma.StratumQuota;
 import org.uf3j.fit.gamma.PoolSelection;
 import org.uf3j.fit.uncertainty.Posterior;
 import picocli.CommandLine.Command;
@@ -81,6 +82,10 @@ public final class SelectCommand implements Callable<Integer> {
     @Mixin
     PosteriorOption posteriorOption;
 
+    @Option(names = "--stratify", paramLabel = "config_type", description = "force-variance and information: split the N picks "
+            + "over the pool's config_types in proportion to their counts (largest remainder) and pick greedily within each.")
+    String stratify;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for force-variance and information "
             + "(default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -96,6 +101,12 @@ public final class SelectCommand implements Callable<Integer> {
         }
         if (!List.of("greedy", "max-gamma", "force-variance", "information").contains(method)) {
             throw new CliException("--method " + method + ": expected greedy, max-gamma, force-variance or information");
+        }
+        if (stratify != null && !stratify.equals("config_type")) {
+            throw new CliException("--stratify " + stratify + ": expected config_type");
+        }
+        if (stratify != null && !List.of("force-variance", "information").contains(method)) {
+            throw new CliException("--stratify: only with --method force-variance or information, not " + method);
         }
         LoadedPotential lp = potential.load();
         boolean rows = method.equals("force-variance") || method.equals("information");
@@ -165,7 +176,21 @@ public final class SelectCommand implements Callable<Integer> {
         InformationSelection sel = new InformationSelection(crit, rows, post.inverse(), post.size(), post.energyRowWeight(),
                 post.forceRowWeight(), Math.max(1, threads));
         List<Written> out = new ArrayList<>();
-        for (InformationSelection.Pick p : sel.select(rows, count)) {
+        List<InformationSelection.Pick> chosen;
+        if (stratify != null) {
+            List<String> types = configs.stream().map(Configuration::configType).distinct().toList();
+            int[] stratum = new int[configs.size()];
+            int[] available = new int[types.size()];
+            for (int i = 0; i < configs.size(); i++) {
+                stratum[i] = types.indexOf(configs.get(i).configType());
+                available[stratum[i]]++;
+            }
+            double[] share = java.util.Arrays.stream(available).asDoubleStream().toArray();
+            chosen = sel.select(rows, stratum, StratumQuota.apportion(share, count, available));
+        } else {
+            chosen = sel.select(rows, count);
+        }
+        for (InformationSelection.Pick p : chosen) {
             out.add(new Written(p.index(), p.round(), p.reason(), "select_gain", p.gain()));
         }
         return out;

@@ -138,6 +138,16 @@ class UncertaintyCommandsTest {
         Cli.run("select", "--potential", out.resolve("model.json").toString(), "--pool", Cli.quickstartData().toString(), "-n",
                 "3", "--method", "force-variance", "-o", dir.resolve("fv.xyz").toString()).assertOk();
         assertEquals(3, StructureFiles.readAll(dir.resolve("fv.xyz"), ExtXyzOptions.defaults(), Progress.off()).size());
+        // stratified by config_type: 12 of 120 split 20,20,20,20,24,8,8 -> 2,2,2,2,2.4,0.8,0.8 -> 2 each, surface and vacancy 1
+        Cli.run("select", "--potential", out.resolve("model.json").toString(), "--pool", Cli.quickstartData().toString(), "-n",
+                "12", "--method", "force-variance", "--stratify", "config_type", "-o", dir.resolve("fvs.xyz").toString()).assertOk();
+        java.util.Map<String, Integer> types = new java.util.TreeMap<>();
+        StructureFiles.readAll(dir.resolve("fvs.xyz"), ExtXyzOptions.defaults(), Progress.off())
+                .forEach(c -> types.merge(c.configType(), 1, Integer::sum));
+        assertEquals(java.util.Map.of("md_1000", 2, "md_2000", 2, "md_300", 2, "md_3000", 2, "strained", 2, "surface", 1, "vacancy", 1),
+                types);
+        Cli.run("select", "--potential", out.resolve("model.json").toString(), "--pool", Cli.quickstartData().toString(), "-n",
+                "2", "--stratify", "config_type", "-o", dir.resolve("g.xyz").toString()).assertError("select", "--stratify", "force-variance");
         // a side file without the row weights (written before they were recorded) is a one-line error
         String text = new String(Files.readAllBytes(out.resolve(PosteriorFile.NAME)), java.nio.charset.StandardCharsets.ISO_8859_1);
         Path old = dir.resolve("old.uf3p");

@@ -32,6 +32,7 @@ import org.uf3j.fit.RowWeights;
 import org.uf3j.fit.TargetStatistics;
 import org.uf3j.fit.gamma.DesignRows;
 import org.uf3j.fit.gamma.InformationSelection;
+import org.uf3j.fit.gamma.StratumQuota;
 import org.uf3j.fit.solve.SolverOptions;
 import org.uf3j.fit.uncertainty.PosteriorEstimator;
 import org.uf3j.plot.Charts;
@@ -55,7 +56,7 @@ public final class W14ActiveLearning {
     }
 
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv, "random-only");
+        Args args = new Args(argv, "random-only", "stratify");
         PrintStream out = System.out;
         long t0 = System.nanoTime();
         int seeds = args.getInt("seeds", 5);
@@ -64,6 +65,7 @@ public final class W14ActiveLearning {
         int end = args.getInt("end", 1000);
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
         boolean randomOnly = args.flag("random-only");
+        boolean stratify = args.flag("stratify");
         String method = args.get("method", "force-variance");
         InformationSelection.Criterion criterion = switch (method) {
             case "force-variance" -> InformationSelection.Criterion.FORCE_VARIANCE;
@@ -80,7 +82,8 @@ public final class W14ActiveLearning {
         String knots = String.format(Locale.ROOT, "UF2,3 2b[%s,%s]/%d 3b[%s,%s]/%d,%d", pr[0], pr[1], (int) pr[2], tr[0], tr[1],
                 (int) tr[2], (int) tr[3]);
         Path dir = PaperPaths.results("w14-active-learning");
-        String stem = method.equals("force-variance") ? "active-learning" : "active-learning-" + method; // the acceptance run: force-variance
+        String stem = (method.equals("force-variance") ? "active-learning" : "active-learning-" + method)
+                + (stratify ? "-stratified" : ""); // the acceptance run: force-variance
 
         W14Data data = W14Data.load();
         List<Configuration> pool = data.train();
@@ -95,6 +98,7 @@ public final class W14ActiveLearning {
         doc.put("study", "w14-active-learning: uf3 select (" + method + ") vs random additions (issue 13)");
         doc.put("data", data.provenance());
         doc.put("method", method);
+        doc.put("stratified_by_config_type", stratify);
         doc.put("model", Outputs.map("knots", knots, "columns", p, "kappa", kappa, "regularization", reg.toString()));
 
         long t1 = System.nanoTime();
@@ -114,6 +118,9 @@ public final class W14ActiveLearning {
                     (System.nanoTime() - t2) * 1e-9);
         }
 
+        List<String> typeNames = pool.stream().map(Configuration::configType).distinct().sorted().toList();
+        double[] typeShares = new double[typeNames.size()];
+        pool.forEach(c -> typeShares[typeNames.indexOf(c.configType())]++);
         int steps = (end - start) / step + 1;
         double[][][] force = new double[2][seeds][steps]; // [random|select][seed][step]
         double[][][] energy = new double[2][seeds][steps];
@@ -161,8 +168,20 @@ public final class W14ActiveLearning {
                             cands.add(rows[i]);
                         }
                     }
-                    List<InformationSelection.Pick> picks = new InformationSelection(criterion, cands, f.inverse, p, f.energyWeight,
-                            f.forceWeight, threads).select(cands, step);
+                    InformationSelection sel = new InformationSelection(criterion, cands, f.inverse, p, f.energyWeight,
+                            f.forceWeight, threads);
+                    List<InformationSelection.Pick> picks;
+                    if (stratify) { // each batch in the whole pool's config_type proportions
+                        int[] stratum = new int[rest.size()];
+                        int[] available = new int[typeNames.size()];
+                        for (int r = 0; r < rest.size(); r++) {
+                            stratum[r] = typeNames.indexOf(pool.get(rest.get(r)).configType());
+                            available[stratum[r]]++;
+                        }
+                        picks = sel.select(cands, stratum, StratumQuota.apportion(typeShares, step, available));
+                    } else {
+                        picks = sel.select(cands, step);
+                    }
                     List<Integer> added = new ArrayList<>();
                     picks.forEach(q -> added.add(rest.get(q.index())));
                     current.addAll(added);
@@ -220,7 +239,8 @@ public final class W14ActiveLearning {
                 : String.format(Locale.ROOT, "selection reaches random's mean force RMSE at %d configurations (%.4f eV/Å) with %d "
                         + "(%.0f %%; mean %.4f eV/Å)", end, target, (int) sizes[reach], 100 * sizes[reach] / end, mean[1][reach]);
         out.println(verdict);
-        plot(sizes, mean, std, seeds, method, dir.resolve(method.equals("force-variance") ? "learning-curve.png" : "learning-curve-" + method + ".png"));
+        String png = "learning-curve" + (method.equals("force-variance") ? "" : "-" + method) + (stratify ? "-stratified" : "") + ".png";
+        plot(sizes, mean, std, seeds, method + (stratify ? ", stratified by config_type" : ""), dir.resolve(png));
         doc.put("sizes", Outputs.nums(sizes));
         doc.put("mean_force_rmse", Outputs.map("random", Outputs.nums(mean[0]), "selected", Outputs.nums(mean[1])));
         doc.put("std_force_rmse", Outputs.map("random", Outputs.nums(std[0]), "selected", Outputs.nums(std[1])));
@@ -235,9 +255,9 @@ public final class W14ActiveLearning {
         Outputs.json(dir.resolve(stem + ".json"), doc);
         Outputs.text(dir.resolve(stem + ".md"), "# W-14: active learning against random (issue 13)\n\n"
                 + data.note() + ".\n\nModel: " + doc.get("model") + "; fixed κ and λ, no cross-validation.\n\n"
-                + "## uf3 select --method " + method + " vs random additions, " + seeds + " seeds, test = paper test split ("
+                + "## uf3 select --method " + method + (stratify ? " (batches stratified by config_type)" : "") + " vs random additions, " + seeds + " seeds, test = paper test split ("
                 + test.size() + " configurations); force RMSE mean ± sd over seeds\n\n```\n" + table + "```\n\n" + verdict
-                + ".\n\nPlot: " + (method.equals("force-variance") ? "learning-curve.png" : "learning-curve-" + method + ".png") + "\n");
+                + ".\n\nPlot: " + png + "\n");
         out.printf(Locale.ROOT, "wrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
     }
 

@@ -322,6 +322,26 @@ public final class InformationSelection {
      * absorbed before the next is chosen (lazy greedy; ties go to the lower pool index).
      */
     public List<Pick> select(List<DesignRows> pool, int n) {
+        return select(pool, new int[pool.size()], new int[] {n});
+    }
+
+    /**
+     * Stratified lazy greedy: the same loop, but a candidate of stratum {@code stratum[i]} is taken
+     * only while that stratum has picks left of {@code quota[s]}; the picks of all strata absorb into
+     * the one A⁻¹, so each is the best of its own stratum given everything picked before it.
+     */
+    public List<Pick> select(List<DesignRows> pool, int[] stratum, int[] quota) {
+        if (stratum.length != pool.size()) {
+            throw new IllegalArgumentException("stratum of " + stratum.length + " entries for a pool of " + pool.size());
+        }
+        int[] left = quota.clone();
+        int n = 0;
+        for (int q : left) {
+            if (q < 0) {
+                throw new IllegalArgumentException("negative quota " + q);
+            }
+            n += q;
+        }
         double[] first = new double[pool.size()];
         run(() -> IntStream.range(0, pool.size()).parallel().forEach(i -> first[i] = gain(pool.get(i))));
         double[] bound = first.clone();
@@ -335,6 +355,9 @@ public final class InformationSelection {
         int round = 0;
         while (picks.size() < n && !queue.isEmpty()) {
             int top = queue.poll();
+            if (left[stratum[top]] == 0) {
+                continue; // its stratum is full: never a candidate again
+            }
             if (gradedAt[top] != round) {
                 bound[top] = gain(pool.get(top));
                 gradedAt[top] = round;
@@ -342,6 +365,7 @@ public final class InformationSelection {
                 continue;
             }
             absorb(pool.get(top));
+            left[stratum[top]]--;
             round++;
             String what = criterion == Criterion.D_OPTIMAL ? "information pick %d: log det gain %.4g"
                     : "force-variance pick %d: the pool's summed predicted force variance falls by %.4g τ";

@@ -135,6 +135,80 @@ class InformationSelectionTest {
     }
 
     @Test
+    void stratifiedPicksFillTheQuotasAndAreTheGreedyBestOfTheirStratum() {
+        Random rnd = new Random(17);
+        DMatrixRMaj a = spd(rnd, P);
+        double wE = 0.8, wF = 0.5;
+        List<DesignRows> pool = randomPool(rnd, 16);
+        int[] stratum = new int[pool.size()];
+        for (int i = 0; i < pool.size(); i++) {
+            stratum[i] = i % 3;
+        }
+        int[] quota = {1, 3, 2};
+        List<InformationSelection.Pick> picks = new InformationSelection(inverse(a).data, P, wE, wF, 2).select(pool, stratum, quota);
+        assertEquals(6, picks.size());
+        int[] left = quota.clone();
+        DMatrixRMaj cur = a.copy();
+        boolean[] taken = new boolean[pool.size()];
+        for (int r = 0; r < picks.size(); r++) { // brute force: the largest log det gain among strata with room
+            int best = -1;
+            double bestGain = -1;
+            double base = Math.log(CommonOps_DDRM.det(cur));
+            for (int i = 0; i < pool.size(); i++) {
+                if (!taken[i] && left[stratum[i]] > 0) {
+                    double g = Math.log(CommonOps_DDRM.det(plus(cur, pool.get(i), wE, wF))) - base;
+                    if (g > bestGain + 1e-12) {
+                        bestGain = g;
+                        best = i;
+                    }
+                }
+            }
+            assertEquals(best, picks.get(r).index(), "round " + (r + 1));
+            assertEquals(bestGain, picks.get(r).gain(), 1e-10 * bestGain, "round " + (r + 1));
+            taken[best] = true;
+            left[stratum[best]]--;
+            cur = plus(cur, pool.get(best), wE, wF);
+        }
+        assertEquals(List.of(0, 0, 0), java.util.Arrays.stream(left).boxed().toList());
+        // the unstratified greedy, for contrast, does not keep these proportions on this pool
+        int[] plain = new int[3];
+        new InformationSelection(inverse(a).data, P, wE, wF, 2).select(pool, 6).forEach(q -> plain[stratum[q.index()]]++);
+        assertTrue(plain[0] != 1 || plain[1] != 3 || plain[2] != 2, java.util.Arrays.toString(plain));
+    }
+
+    @Test
+    void oneStratumIsThePlainForceVarianceGreedy() {
+        Random rnd = new Random(23);
+        DMatrixRMaj a = spd(rnd, P);
+        List<DesignRows> pool = randomPool(rnd, 12);
+        InformationSelection plain = new InformationSelection(InformationSelection.Criterion.FORCE_VARIANCE, pool, inverse(a).data, P,
+                1.1, 0.3, 2);
+        InformationSelection one = new InformationSelection(InformationSelection.Criterion.FORCE_VARIANCE, pool, inverse(a).data, P,
+                1.1, 0.3, 2);
+        List<InformationSelection.Pick> want = plain.select(pool, 5);
+        List<InformationSelection.Pick> got = one.select(pool, new int[pool.size()], new int[] {5});
+        for (int r = 0; r < 5; r++) {
+            assertEquals(want.get(r).index(), got.get(r).index());
+            assertEquals(want.get(r).gain(), got.get(r).gain(), 0.0);
+        }
+    }
+
+    private static List<DesignRows> randomPool(Random rnd, int n) {
+        List<DesignRows> pool = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            int m = 2 + rnd.nextInt(P - 2);
+            List<Integer> all = new ArrayList<>();
+            for (int q = 0; q < P; q++) {
+                all.add(q);
+            }
+            java.util.Collections.shuffle(all, rnd);
+            int[] cols = all.subList(0, m).stream().mapToInt(Integer::intValue).sorted().toArray();
+            pool.add(randomRows(rnd, cols, 1 + rnd.nextInt(4)));
+        }
+        return pool;
+    }
+
+    @Test
     void designRowsAreTheFitRows() {
         BasisLayout layout = new BasisLayout(ModelSpec.builder(List.of("W")).pairs(1.8, 5.0, 6).triplets(1.8, 3.8, 3).build());
         Featurizer fz = new Featurizer(layout);
