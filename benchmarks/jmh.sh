@@ -33,10 +33,9 @@ elif [[ -n "$(find "$repo"/pom.xml "$repo"/*/pom.xml "$repo"/*/src/main "$repo"/
   stale=1
 fi
 if ((stale)); then
-  echo "[jmh] building benchmarks.jar (mvn install, then package benchmarks; native kernel -march=native)" >&2
+  echo "[jmh] building benchmarks.jar (mvn -pl benchmarks -am package; native kernel -march=native)" >&2
   # timings of this machine: the JavaCPP kernel compiled for its CPU (the default is portable x86-64-v2)
-  (cd "$repo" && mvn -q -ntp install -DskipTests -Duf3.native.march=native \
-     && mvn -q -ntp -pl benchmarks package -DskipTests -Duf3.native.march=native)
+  (cd "$repo" && mvn -q -ntp -pl benchmarks -am package -DskipTests -Duf3.native.march=native)
 fi
 
 # inputs
