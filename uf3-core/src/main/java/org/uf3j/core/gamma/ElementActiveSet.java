@@ -101,19 +101,27 @@ public final class ElementActiveSet {
 
     /** γ of a feature vector with a work array of length ≥ d (x A⁻¹ row by row, zero features skipped). */
     public double grade(double[] x, double[] work) {
-        java.util.Arrays.fill(work, 0, dimension, 0.0);
-        for (int k = 0; k < dimension; k++) {
+        return grade(x, inverse, dimension, work);
+    }
+
+    /**
+     * The one definition of γ = max_j |(x A⁻¹)_j| for any d × d row-major {@code inverse} (also the
+     * changing inverse {@code uf3 select} keeps), with a work array of length ≥ d; zero features skipped.
+     */
+    public static double grade(double[] x, double[] inverse, int d, double[] work) {
+        java.util.Arrays.fill(work, 0, d, 0.0);
+        for (int k = 0; k < d; k++) {
             double xk = x[k];
             if (xk == 0.0) {
                 continue;
             }
-            int o = k * dimension;
-            for (int j = 0; j < dimension; j++) {
+            int o = k * d;
+            for (int j = 0; j < d; j++) {
                 work[j] += xk * inverse[o + j];
             }
         }
         double best = 0;
-        for (int j = 0; j < dimension; j++) {
+        for (int j = 0; j < d; j++) {
             best = Math.max(best, Math.abs(work[j]));
         }
         return best;

@@ -74,24 +74,9 @@ public final class PoolSelection {
 
         private final double[] work;
 
-        /** max_j |(x A⁻¹)_j|, row by row of A⁻¹ (contiguous), zero features skipped. */
+        /** γ of {@code x} against the current inverse (see {@link ElementActiveSet#grade(double[], double[], int, double[])}). */
         double grade(double[] x) {
-            Arrays.fill(work, 0.0);
-            for (int k = 0; k < d; k++) {
-                double xk = x[k];
-                if (xk == 0.0) {
-                    continue;
-                }
-                int o = k * d;
-                for (int j = 0; j < d; j++) {
-                    work[j] += xk * inv[o + j];
-                }
-            }
-            double best = 0;
-            for (double v : work) {
-                best = Math.max(best, Math.abs(v));
-            }
-            return best;
+            return ElementActiveSet.grade(x, inv, d, work);
         }
 
         /** Absorbs rows by maxvol over [A; rows]. */
