@@ -122,28 +122,10 @@ public final class InformationSelection {
 
     /** A⁻¹ G A⁻¹ (symmetric). */
     private double[] sandwich(double[] g) {
-        double[] t = multiply(inverse, g);
-        double[] out = multiply(t, inverse);
+        double[] t = timesV(inverse, g, p);
+        double[] out = timesV(t, inverse, p);
         symmetrize(out);
         return out;
-    }
-
-    private double[] multiply(double[] a, double[] b) {
-        double[] c = new double[p * p];
-        run(() -> IntStream.range(0, p).parallel().forEach(i -> {
-            int io = i * p;
-            for (int k = 0; k < p; k++) {
-                double v = a[io + k];
-                if (v == 0.0) {
-                    continue;
-                }
-                int ko = k * p;
-                for (int j = 0; j < p; j++) {
-                    c[io + j] += v * b[ko + j];
-                }
-            }
-        }));
-        return c;
     }
 
     private void symmetrize(double[] m) {
@@ -297,7 +279,7 @@ public final class InformationSelection {
         }
     }
 
-    /** M B for a p×p matrix M and a p×k matrix B (both row-major). */
+    /** M B for a p×p matrix M and a p×k matrix B (both row-major; k = p for a product of two p×p). */
     private double[] timesV(double[] m, double[] b, int k) {
         double[] out = new double[p * k];
         run(() -> IntStream.range(0, p).parallel().forEach(q -> {
