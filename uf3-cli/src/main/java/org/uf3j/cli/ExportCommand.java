@@ -67,9 +67,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     PosteriorSamplesOption draws;
 
-    @Mixin
-    PosteriorOption posteriorOption;
-
     @Override
     public Integer call() throws IOException {
         LoadedPotential lp = potential.load();
@@ -131,7 +128,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (to == Target.table) {
             throw new CliException("--samples writes uf3, json or uf3-json models, not tables");
         }
-        List<Uf3Model> models = draws.draw(posteriorOption, potential.file(), lp.model());
+        List<Uf3Model> models = draws.draw(potential.file(), lp.model());
         int samples = draws.count();
         String base = output.toString();
         String ext = "." + extension(to);

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.fit.uncertainty.PosteriorSampler;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --samples K} and {@code --seed S} options (a picocli mixin) of the commands that draw
- * models from a fit's Bayesian posterior, with the one way they draw them.
+ * The {@code --samples K}, {@code --seed S} and {@code --posterior FILE} options (a picocli mixin) of the
+ * commands that draw models from a fit's Bayesian posterior, with the one way they draw them.
  */
 public final class PosteriorSamplesOption {
     @Option(names = "--samples", paramLabel = "K",
@@ -17,6 +18,9 @@ public final class PosteriorSamplesOption {
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the posterior draws (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Mixin
+    PosteriorOption posterior;
 
     /** K as given (0 when --samples was not given). */
     public int count() {
@@ -38,8 +42,8 @@ public final class PosteriorSamplesOption {
         }
     }
 
-    /** The K models drawn with the seed from the posterior of {@code model}, loaded from {@code potential}. */
-    public List<Uf3Model> draw(PosteriorOption posterior, Path potential, Uf3Model model) {
+    /** The K models drawn with the seed from the posterior (--posterior) of {@code model}, loaded from {@code potential}. */
+    public List<Uf3Model> draw(Path potential, Uf3Model model) {
         return new PosteriorSampler(posterior.load(potential, model)).models(model, samples, seed);
     }
 }

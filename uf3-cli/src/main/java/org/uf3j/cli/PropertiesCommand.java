@@ -88,9 +88,6 @@ public final class PropertiesCommand implements Callable<Integer> {
     @Mixin
     PosteriorSamplesOption draws;
 
-    @Mixin
-    PosteriorOption posteriorOption;
-
     @Override
     public Integer call() throws IOException {
         LoadedPotential lp = potential.load();
@@ -129,7 +126,7 @@ public final class PropertiesCommand implements Callable<Integer> {
         int samples = draws.count();
         long seed = draws.seed();
         if (samples > 0) {
-            List<Uf3Model> models = draws.draw(posteriorOption, potential.file(), lp.model());
+            List<Uf3Model> models = draws.draw(potential.file(), lp.model());
             PropertyOptions sampleOptions = options.withProperties(!noElastic, !noVacancy, !noSurfaces, false);
             List<Map<String, Object>> maps = new java.util.ArrayList<>();
             try (Progress.Bar bar = Progress.of(root).start("samples", samples, "models")) {
