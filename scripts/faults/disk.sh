@@ -37,28 +37,27 @@ unchanged() { [[ "$(cat "$mnt/out/model.json")" == '{"previous": true}' && $(ls 
 
 "$root/bin/uf3" --version > /dev/null   # builds the command once
 
+# uf3 fit into a fresh tmpfs of SIZE (remounted read-only when RO is "ro") that holds a previous
+# output: it must fail with exit 2 and one error line naming the output and CAUSE, and change nothing.
+fault() {   # fault LABEL SIZE RO CAUSE LEFTOVERS-LABEL
+  local label=$1 size=$2 ro=$3 cause=$4 leftovers=$5
+  mount -t tmpfs -o size="$size" tmpfs "$mnt"
+  previous
+  if [[ $ro == ro ]]; then mount -o remount,ro "$mnt"; fi
+  set +e; UF3_JAVA_OPTS=-Xmx1g "$root/bin/uf3" fit "$work/fit.yaml" -o "$mnt/out" > "$work/out.txt" 2> "$work/err.txt"; code=$?; set -e
+  check "$label: exit code 2 (was $code)" test "$code" = 2
+  check "$label: one error line naming the output and the cause" one_error_line "$work/err.txt" "$mnt/out: cannot write the fit output (.*$cause"
+  check "$label: previous output unchanged" unchanged
+  check "$label: $leftovers" no_leftovers
+  sed -n '/error:/p' "$work/err.txt" | sed 's/^/      /'
+  umount "$mnt"
+}
+
 # 1. full disk: 300 kB hold the fit's first files but not its plots
-mount -t tmpfs -o size=300k tmpfs "$mnt"
-previous
-set +e; UF3_JAVA_OPTS=-Xmx1g "$root/bin/uf3" fit "$work/fit.yaml" -o "$mnt/out" > "$work/out.txt" 2> "$work/err.txt"; code=$?; set -e
-check "full disk: exit code 2 (was $code)" test "$code" = 2
-check "full disk: one error line naming the output and the cause" one_error_line "$work/err.txt" "$mnt/out: cannot write the fit output (.*No space left on device"
-check "full disk: previous output unchanged" unchanged
-check "full disk: no half-written directory left" no_leftovers
-sed -n '/error:/p' "$work/err.txt" | sed 's/^/      /'
-umount "$mnt"
+fault "full disk" 300k rw "No space left on device" "no half-written directory left"
 
 # 2. read-only directory
-mount -t tmpfs -o size=1m tmpfs "$mnt"
-previous
-mount -o remount,ro "$mnt"
-set +e; UF3_JAVA_OPTS=-Xmx1g "$root/bin/uf3" fit "$work/fit.yaml" -o "$mnt/out" > "$work/out.txt" 2> "$work/err.txt"; code=$?; set -e
-check "read-only: exit code 2 (was $code)" test "$code" = 2
-check "read-only: one error line naming the output and the cause" one_error_line "$work/err.txt" "$mnt/out: cannot write the fit output (.*Read-only file system"
-check "read-only: previous output unchanged" unchanged
-check "read-only: nothing written" no_leftovers
-sed -n '/error:/p' "$work/err.txt" | sed 's/^/      /'
-umount "$mnt"
+fault "read-only" 1m ro "Read-only file system" "nothing written"
 
 # 3. after the faults, the same command on a healthy disk works
 mount -t tmpfs -o size=64m tmpfs "$mnt"

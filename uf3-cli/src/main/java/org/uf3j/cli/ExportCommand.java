@@ -16,8 +16,6 @@ import org.uf3j.core.io.potential.ProjectModelIO;
 import org.uf3j.core.io.potential.Uf3FileWriter;
 import org.uf3j.core.io.potential.Uf3JsonModelWriter;
 import org.uf3j.core.model.Uf3Model;
-import org.uf3j.fit.uncertainty.Posterior;
-import org.uf3j.fit.uncertainty.PosteriorSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +30,9 @@ import picocli.CommandLine.Spec;
                 "  json      UF3-J project model (keeps hyper-parameters, provenance and metrics when present)",
                 "  uf3-json  the uf3 Python package's JSON (WeightedLinearModel.from_json)",
                 "  table     LAMMPS pair_style table file, pair (UF2) potentials only: E(r) = 2·V2(r)",
-                "The input format is recognised by content. Without -o the result goes to stdout."},
+                "The input format is recognised by content. Without -o the result goes to stdout.",
+                "With --samples K: write K models drawn from the fit's Bayesian posterior instead of the model",
+                "itself, OUT-001.EXT … OUT-K.EXT (an ensemble for LAMMPS; needs -o and --to uf3, json or uf3-json)."},
         footer = {"", "Examples:",
                 "  uf3 export --potential out/model.json --to uf3 -o W.uf3",
                 "  uf3 export --potential W.uf3 --to uf3-json -o W.json",
@@ -64,21 +64,13 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--author", paramLabel = "NAME", description = "AUTHOR field of a .uf3 header (default: UF3-J).")
     String author;
 
-    @Option(names = "--samples", paramLabel = "K",
-            description = "Write K models drawn from the fit's Bayesian posterior instead of the model itself: "
-                    + "OUT-001.EXT … OUT-K.EXT (an ensemble for LAMMPS; needs -o and --to uf3, json or uf3-json).")
-    int samples;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the posterior draws (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Mixin
-    PosteriorOption posteriorOption;
+    PosteriorSamplesOption draws;
 
     @Override
     public Integer call() throws IOException {
         LoadedPotential lp = potential.load();
-        if (samples != 0) {
+        if (draws.count() != 0) {
             return writeSamples(lp);
         }
         Uf3Model model = lp.model();
@@ -129,17 +121,15 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** --samples: K models drawn from the posterior, each written in the --to format. */
     private int writeSamples(LoadedPotential lp) throws IOException {
-        if (samples < 0) {
-            throw new CliException("--samples must be >= 1, got " + samples);
-        }
+        draws.checkNotNegative(1);
         if (output == null) {
             throw new CliException("--samples needs -o OUT (the files are OUT-001." + extension(to) + " ...)");
         }
         if (to == Target.table) {
             throw new CliException("--samples writes uf3, json or uf3-json models, not tables");
         }
-        Posterior post = posteriorOption.load(potential.file(), lp.model());
-        List<Uf3Model> models = new PosteriorSampler(post).models(lp.model(), samples, seed);
+        List<Uf3Model> models = draws.draw(potential.file(), lp.model());
+        int samples = draws.count();
         String base = output.toString();
         String ext = "." + extension(to);
         if (base.endsWith(ext)) {
@@ -155,7 +145,7 @@ public final class ExportCommand implements Callable<Integer> {
             };
             writeAtomically(Path.of(base + "-" + String.format("%0" + width + "d", k + 1) + ext), text);
         }
-        note("wrote " + samples + " models drawn from the posterior (seed " + seed + "): " + base + "-" + String.format("%0" + width + "d", 1) + ext + " ... " + base + "-" + String.format("%0" + width + "d", samples)
+        note("wrote " + samples + " models drawn from the posterior (seed " + draws.seed() + "): " + base + "-" + String.format("%0" + width + "d", 1) + ext + " ... " + base + "-" + String.format("%0" + width + "d", samples)
                 + ext + " (" + label(to) + ")");
         return 0;
     }

@@ -12,8 +12,6 @@ import org.uf3j.plot.PropertyPlots;
 import org.uf3j.core.eval.JavaEvaluator;
 import org.uf3j.core.io.LoadedPotential;
 import org.uf3j.core.model.Uf3Model;
-import org.uf3j.fit.uncertainty.Posterior;
-import org.uf3j.fit.uncertainty.PosteriorSampler;
 import org.uf3j.core.io.PotentialFormat;
 import org.uf3j.properties.CubicLattice;
 import org.uf3j.properties.Crystal;
@@ -36,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "For a two-element zincblende crystal (--structure zincblende): a0, B, C11, C12 and C44 with the ions",
                 "relaxed inside the sheared cell and clamped; vacancy, surfaces and phonons are skipped with a note.",
                 "Prints a Markdown summary; with -o DIR also writes properties.json, properties.md, phonons.tsv,",
-                "phonons.png and eos.png."},
+                "phonons.png and eos.png.",
+                "With --samples K: also compute every property for K models drawn from the fit's Bayesian posterior",
+                "and report mean ± std over them (phonons are skipped for the samples)."},
         footer = {"", "Examples:",
                 "  uf3 properties --potential out/model.json --structure bcc -o props",
                 "  uf3 properties --potential W.uf3 --compare tungsten-dft --no-phonons",
@@ -85,16 +85,8 @@ public final class PropertiesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Directory for JSON, Markdown and PNG files.")
     Path output;
 
-    @Option(names = "--samples", paramLabel = "K",
-            description = "Also compute every property for K models drawn from the fit's Bayesian posterior and report "
-                    + "mean ± std over them (phonons are skipped for the samples).")
-    int samples;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the posterior draws (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Mixin
-    PosteriorOption posteriorOption;
+    PosteriorSamplesOption draws;
 
     @Override
     public Integer call() throws IOException {
@@ -130,12 +122,11 @@ public final class PropertiesCommand implements Callable<Integer> {
         }
         String md = "# Properties of " + potential.file().getFileName() + "\n\n" + report.toMarkdown();
         SampleStatistics sampled = null;
-        if (samples < 0) {
-            throw new CliException("--samples must be >= 0, got " + samples);
-        }
+        draws.checkNotNegative(0);
+        int samples = draws.count();
+        long seed = draws.seed();
         if (samples > 0) {
-            Posterior post = posteriorOption.load(potential.file(), lp.model());
-            List<Uf3Model> models = new PosteriorSampler(post).models(lp.model(), samples, seed);
+            List<Uf3Model> models = draws.draw(potential.file(), lp.model());
             PropertyOptions sampleOptions = options.withProperties(!noElastic, !noVacancy, !noSurfaces, false);
             List<Map<String, Object>> maps = new java.util.ArrayList<>();
             try (Progress.Bar bar = Progress.of(root).start("samples", samples, "models")) {

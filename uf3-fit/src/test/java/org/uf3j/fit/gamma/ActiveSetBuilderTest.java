@@ -90,25 +90,13 @@ class ActiveSetBuilderTest {
 
         // a compressed training structure extrapolates
         Structure s = train.get(0).structure();
-        Structure squeezed = scaled(s, 0.85);
+        Structure squeezed = ScaledStructures.scaled(s, 0.85);
         assertTrue(ExtrapolationGrade.max(grade.grades(squeezed)) > 1.5);
 
         Path file = dir.resolve("potential.asi");
         ActiveSetFile.write(set, file, "test");
         ActiveSet back = ActiveSetFile.read(file);
         assertEquals(set, back);
-    }
-
-    private static Structure scaled(Structure s, double f) {
-        double[] x = s.positions();
-        double[] v = s.cell().vectors();
-        for (int k = 0; k < x.length; k++) {
-            x[k] *= f;
-        }
-        for (int k = 0; k < v.length; k++) {
-            v[k] *= f;
-        }
-        return new Structure(s.symbols(), x, new org.uf3j.core.structure.Cell(v, s.cell().pbc()));
     }
 
     @Test

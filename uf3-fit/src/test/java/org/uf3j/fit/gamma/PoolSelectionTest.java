@@ -10,7 +10,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.uf3j.core.gamma.ActiveSet;
 import org.uf3j.core.model.Uf3Model;
-import org.uf3j.core.structure.Cell;
 import org.uf3j.core.structure.Configuration;
 import org.uf3j.core.structure.Structure;
 import org.uf3j.core.testing.RandomStructures;
@@ -44,7 +43,7 @@ class PoolSelectionTest {
         ActiveSet set = new ActiveSetBuilder(layout, model).build(train);
         List<Integer> fresh = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            Structure s = stretched(RandomStructures.periodic(rnd, 12, 7.5, 2.0, "W"), 0.92 + 0.02 * k);
+            Structure s = ScaledStructures.scaled(RandomStructures.periodic(rnd, 12, 7.5, 2.0, "W"), 0.92 + 0.02 * k);
             fresh.add(pool.size());
             pool.add(s);
             pool.add(s);
@@ -66,17 +65,5 @@ class PoolSelectionTest {
         // max-γ ranks by grade alone: the two copies of a structure come out next to each other
         assertEquals(largest.get(0).maxGamma(), largest.get(1).maxGamma(), 0.0);
         assertNotEquals(largest.get(0).index(), largest.get(1).index());
-    }
-
-    private static Structure stretched(Structure s, double f) {
-        double[] x = s.positions();
-        double[] v = s.cell().vectors();
-        for (int k = 0; k < x.length; k++) {
-            x[k] *= f;
-        }
-        for (int k = 0; k < v.length; k++) {
-            v[k] *= f;
-        }
-        return new Structure(s.symbols(), x, new Cell(v, s.cell().pbc()));
     }
 }
