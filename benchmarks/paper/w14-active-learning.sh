@@ -6,5 +6,7 @@
 # Options: --seeds N --start 100 --step 100 --end 1000 --threads N --method force-variance|information
 #          --pairs 1.5,5.5,25 --triplets 1.5,4.25,6,12 --kappa 0.95 --c2 1e-8 --c3 1e-7 --ridge 1e-8
 #          --random-only (the random curve only, printed, nothing written)
+#          --stratify (each batch in the pool's config_type proportions)
+#          --fit-weights (rows weighted by the fit's loss factors, as uf3 select did before the selection design)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 run_study W14ActiveLearning "$@"

@@ -28,6 +28,7 @@ import org.uf3j.fit.gamma.InformationSelection;
 import org.uf3j.fit.gamma.StratumQuota;
 import org.uf3j.fit.gamma.PoolSelection;
 import org.uf3j.fit.uncertainty.Posterior;
+import org.uf3j.fit.uncertainty.SelectionDesign;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,8 @@ import picocli.CommandLine.Spec;
                 "atom touched (γ infinite), by how many new ones they touch.",
                 "force-variance: greedy, the largest fall of the pool's summed predicted force variance when a",
                 "configuration's energy and force rows join the fit (V-optimal); information: greedy, the largest",
-                "log det gain of the fit's normal matrix (D-optimal on the rows). See docs/gamma.md."})
+                "log det gain (D-optimal on the rows). Both weigh energy and force rows by the noise the fit's",
+                "calibration measured for each, not by the fit's κ balance. See docs/gamma.md."})
 public final class SelectCommand implements Callable<Integer> {
     @ParentCommand
     Uf3Command root;
@@ -157,9 +159,10 @@ public final class SelectCommand implements Callable<Integer> {
     }
 
     private List<Written> byRows(Posterior post, List<Configuration> configs) {
-        if (!Double.isFinite(post.energyRowWeight()) || !Double.isFinite(post.forceRowWeight())) {
-            throw new CliException("--method " + method + ": the posterior file has no energy_row_weight/force_row_weight "
-                    + "(written by uf3 fit from this version on): fit again");
+        SelectionDesign design = post.design();
+        if (design == null) {
+            throw new CliException("--method " + method + ": the posterior file has no selection design (design_alpha; "
+                    + "written by uf3 fit from this version on): fit again");
         }
         Featurizer fz = new Featurizer(post.layout());
         FeatureBlock block = fz.newBlock();
@@ -173,8 +176,8 @@ public final class SelectCommand implements Callable<Integer> {
         }
         InformationSelection.Criterion crit = method.equals("information") ? InformationSelection.Criterion.D_OPTIMAL
                 : InformationSelection.Criterion.FORCE_VARIANCE;
-        InformationSelection sel = new InformationSelection(crit, rows, post.inverse(), post.size(), post.energyRowWeight(),
-                post.forceRowWeight(), Math.max(1, threads));
+        InformationSelection sel = new InformationSelection(crit, rows, design.inverse(), post.size(), design.energyRowWeight(),
+                design.forceRowWeight(), Math.max(1, threads));
         List<Written> out = new ArrayList<>();
         List<InformationSelection.Pick> chosen;
         if (stratify != null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,9 +104,14 @@ class UncertaintyCommandsTest {
         assertTrue(r.out().contains("information pick 1: log det gain"), r.out());
         List<Configuration> got = StructureFiles.readAll(picked, ExtXyzOptions.defaults(), Progress.off());
         assertEquals(2, got.size());
-        // brute force: the best first pick maximises log det(A + XᵀWX) − log det A, A = (A⁻¹)⁻¹ from the side file
+        // brute force: the best first pick maximises log det(M + XᵀWX) − log det M, M = (M⁻¹)⁻¹ the selection design
+        // of the side file, whose energy rows weigh α = τ_F/τ_E times the fit's
+        org.uf3j.fit.uncertainty.SelectionDesign design = post.design();
+        assertEquals(post.noise().tauForce() / post.noise().tauEnergy(), design.alpha(), 1e-12 * design.alpha());
+        assertEquals(design.alpha() * post.energyRowWeight(), design.energyRowWeight(), 1e-12 * design.energyRowWeight());
+        assertEquals(post.forceRowWeight(), design.forceRowWeight(), 1e-12 * design.forceRowWeight());
         int p = post.size();
-        org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(p, p, true, post.inverse());
+        org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(p, p, true, design.inverse());
         org.ejml.dense.row.CommonOps_DDRM.invert(a);
         org.uf3j.fit.Featurizer fz = new org.uf3j.fit.Featurizer(post.layout());
         org.ejml.interfaces.decomposition.CholeskyDecomposition_F64<org.ejml.data.DMatrixRMaj> chol =
@@ -118,7 +124,7 @@ class UncertaintyCommandsTest {
             org.uf3j.fit.gamma.DesignRows x = org.uf3j.fit.gamma.DesignRows.of(fz, fz.newBlock(), pool.get(i));
             org.ejml.data.DMatrixRMaj sum = a.copy();
             for (int k = 0; k < x.rowCount(); k++) {
-                double w = k == 0 ? post.energyRowWeight() : post.forceRowWeight();
+                double w = k == 0 ? design.energyRowWeight() : design.forceRowWeight();
                 for (int u = 0; u < x.columnCount(); u++) {
                     for (int v = 0; v < x.columnCount(); v++) {
                         sum.add(x.column(u), x.column(v), w * x.get(k, u) * x.get(k, v));
@@ -148,14 +154,19 @@ class UncertaintyCommandsTest {
                 types);
         Cli.run("select", "--potential", out.resolve("model.json").toString(), "--pool", Cli.quickstartData().toString(), "-n",
                 "2", "--stratify", "config_type", "-o", dir.resolve("g.xyz").toString()).assertError("select", "--stratify", "force-variance");
-        // a side file without the row weights (written before they were recorded) is a one-line error
+        // a side file without the selection design (written before it was recorded: no design_* keys, no M⁻¹
+        // triangle after A⁻¹'s) still loads, and selecting by rows with it is a one-line error
         String text = new String(Files.readAllBytes(out.resolve(PosteriorFile.NAME)), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String stripped = text.replaceFirst(",\"design_alpha\":[^,]+,\"design_energy_row_weight\":[^,]+,"
+                + "\"design_force_row_weight\":[^,}]+", "");
+        assertNotEquals(text, stripped);
+        byte[] oldBytes = stripped.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Path old = dir.resolve("old.uf3p");
-        Files.write(old, text.replaceFirst(",\"energy_row_weight\":[^,]+,\"force_row_weight\":[^,}]+", "")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(old, Arrays.copyOf(oldBytes, oldBytes.length - 8 * p * (p + 1) / 2));
+        assertNull(PosteriorFile.read(old, lp.model()).design());
         Cli.run("select", "--potential", out.resolve("model.json").toString(), "--pool", Cli.quickstartData().toString(), "-n",
                 "1", "--method", "force-variance", "--posterior", old.toString(), "-o", dir.resolve("x.xyz").toString())
-                .assertError("select", "energy_row_weight", "fit again");
+                .assertError("select", "design_alpha", "fit again");
     }
 
     private static double logDet(org.ejml.data.DMatrixRMaj l, int p) {

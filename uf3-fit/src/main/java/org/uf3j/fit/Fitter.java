@@ -5,7 +5,9 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.uf3j.core.model.Uf3Model;
 import org.uf3j.core.structure.Configuration;
+import org.uf3j.fit.uncertainty.Posterior;
 import org.uf3j.fit.uncertainty.PosteriorEstimator;
+import org.uf3j.fit.uncertainty.SelectionDesign;
 
 /**
  * The fitting pipeline: settings → basis layout → featurise and accumulate the normal equations
@@ -112,11 +114,12 @@ public final class Fitter {
         PosteriorEstimator.Estimate est = inverse[0] == null ? null
                 : PosteriorEstimator.estimate(layout, total, lw, inverse[0], sol.x(), noiseCv, settings.calibration(),
                         fold == null ? null : new PosteriorEstimator.Training(training, fold, rw, settings.threads()));
+        Posterior posterior = est == null ? null : withDesign(est.posterior(), total, lw, regularizer, reg);
         progress.advance(1);
         long t3 = System.nanoTime();
         FitResult.Timings timings = new FitResult.Timings(sec(t1 - t0), sec(t2 - t1), sec(t3 - t2), sec(t3 - t0));
         return new FitResult(model, sol.x(), layout, reg, kappa, sol.method(), cv, stats, timings, heap.peakLive(),
-                heap.peakPools(), est == null ? null : est.posterior(), est == null ? null : est.residuals());
+                heap.peakPools(), posterior, est == null ? null : est.residuals());
     }
 
     /** The final solve (and, with a posterior, A⁻¹ from its factor into inverse[0]); the matrix is garbage afterwards. */
@@ -127,6 +130,13 @@ public final class Fitter {
         int p = a.numCols;
         return LinearSolver.solve(a, total.rhs(lw), settings.solverOptions(),
                 settings.posterior() ? f -> inverse[0] = PosteriorEstimator.inverse(f, p) : null);
+    }
+
+    /** The posterior with the selection design of {@code uf3 select} (as it is when M is not positive definite). */
+    private Posterior withDesign(Posterior post, NormalEquations total, LossWeights lw, Regularizer regularizer,
+                                 Regularization reg) {
+        SelectionDesign design = SelectionDesign.of(total, lw, regularizer, reg, post.noise(), settings.solverOptions());
+        return design == null ? post : post.withDesign(design);
     }
 
     private static double sec(long nanos) {

@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.uf3j.core.structure.Configuration;
@@ -34,7 +33,9 @@ import org.uf3j.fit.gamma.DesignRows;
 import org.uf3j.fit.gamma.InformationSelection;
 import org.uf3j.fit.gamma.StratumQuota;
 import org.uf3j.fit.solve.SolverOptions;
+import org.uf3j.fit.uncertainty.Posterior;
 import org.uf3j.fit.uncertainty.PosteriorEstimator;
+import org.uf3j.fit.uncertainty.SelectionDesign;
 import org.uf3j.plot.Charts;
 
 /**
@@ -48,7 +49,7 @@ import org.uf3j.plot.Charts;
  * equations grow by the sums of the configurations added, so a step featurises only those.
  *
  * <pre>options: --seeds 5 --start 100 --step 100 --end 1000 --threads N --random-only
- *          --method force-variance|information
+ *          --method force-variance|information --stratify --fit-weights
  *          --pairs 1.5,5.5,25 --triplets 1.5,4.25,6,12 --kappa 0.95 --c2 1e-8 --c3 1e-7 --ridge 1e-8</pre>
  */
 public final class W14ActiveLearning {
@@ -56,7 +57,7 @@ public final class W14ActiveLearning {
     }
 
     public static void main(String[] argv) throws IOException {
-        Args args = new Args(argv, "random-only", "stratify");
+        Args args = new Args(argv, "random-only", "stratify", "fit-weights");
         PrintStream out = System.out;
         long t0 = System.nanoTime();
         int seeds = args.getInt("seeds", 5);
@@ -66,6 +67,7 @@ public final class W14ActiveLearning {
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
         boolean randomOnly = args.flag("random-only");
         boolean stratify = args.flag("stratify");
+        boolean fitWeights = args.flag("fit-weights");
         String method = args.get("method", "force-variance");
         InformationSelection.Criterion criterion = switch (method) {
             case "force-variance" -> InformationSelection.Criterion.FORCE_VARIANCE;
@@ -83,7 +85,7 @@ public final class W14ActiveLearning {
                 (int) tr[2], (int) tr[3]);
         Path dir = PaperPaths.results("w14-active-learning");
         String stem = (method.equals("force-variance") ? "active-learning" : "active-learning-" + method)
-                + (stratify ? "-stratified" : ""); // the acceptance run: force-variance
+                + (stratify ? "-stratified" : "") + (fitWeights ? "-fit-weights" : ""); // the acceptance run: force-variance
 
         W14Data data = W14Data.load();
         List<Configuration> pool = data.train();
@@ -99,6 +101,7 @@ public final class W14ActiveLearning {
         doc.put("data", data.provenance());
         doc.put("method", method);
         doc.put("stratified_by_config_type", stratify);
+        doc.put("rows_weighted_by", fitWeights ? "the fit's loss factors (A)" : "the calibrated noise (selection design M)");
         doc.put("model", Outputs.map("knots", knots, "columns", p, "kappa", kappa, "regularization", reg.toString()));
 
         long t1 = System.nanoTime();
@@ -137,7 +140,7 @@ public final class W14ActiveLearning {
                 int from = k == 0 ? 0 : start + (k - 1) * step;
                 List<Integer> chosen = order.subList(0, start + k * step);
                 sums.add(accumulate(fz, pool, order.subList(from, chosen.size()), threads), 1.0);
-                Fit f = fit(regularizer, sums, chosen, pool, reg, kappa, false);
+                Fit f = fit(layout, regularizer, sums, chosen, pool, reg, kappa, false, fitWeights);
                 double[] e = errors(testSums, f.x);
                 energy[0][s][k] = e[0];
                 force[0][s][k] = e[1];
@@ -149,7 +152,7 @@ public final class W14ActiveLearning {
                 sums = accumulate(fz, pool, current, threads);
                 for (int k = 0; k < steps; k++) {
                     long tk = System.nanoTime();
-                    Fit f = fit(regularizer, sums, current, pool, reg, kappa, k < steps - 1);
+                    Fit f = fit(layout, regularizer, sums, current, pool, reg, kappa, k < steps - 1, fitWeights);
                     double[] e = errors(testSums, f.x);
                     energy[1][s][k] = e[0];
                     force[1][s][k] = e[1];
@@ -239,8 +242,10 @@ public final class W14ActiveLearning {
                 : String.format(Locale.ROOT, "selection reaches random's mean force RMSE at %d configurations (%.4f eV/Å) with %d "
                         + "(%.0f %%; mean %.4f eV/Å)", end, target, (int) sizes[reach], 100 * sizes[reach] / end, mean[1][reach]);
         out.println(verdict);
-        String png = "learning-curve" + (method.equals("force-variance") ? "" : "-" + method) + (stratify ? "-stratified" : "") + ".png";
-        plot(sizes, mean, std, seeds, method + (stratify ? ", stratified by config_type" : ""), dir.resolve(png));
+        String png = "learning-curve" + (method.equals("force-variance") ? "" : "-" + method) + (stratify ? "-stratified" : "")
+                + (fitWeights ? "-fit-weights" : "") + ".png";
+        plot(sizes, mean, std, seeds, method + (stratify ? ", stratified by config_type" : "") + (fitWeights ? ", fit's weights" : ""),
+                dir.resolve(png));
         doc.put("sizes", Outputs.nums(sizes));
         doc.put("mean_force_rmse", Outputs.map("random", Outputs.nums(mean[0]), "selected", Outputs.nums(mean[1])));
         doc.put("std_force_rmse", Outputs.map("random", Outputs.nums(std[0]), "selected", Outputs.nums(std[1])));
@@ -255,7 +260,9 @@ public final class W14ActiveLearning {
         Outputs.json(dir.resolve(stem + ".json"), doc);
         Outputs.text(dir.resolve(stem + ".md"), "# W-14: active learning against random (issue 13)\n\n"
                 + data.note() + ".\n\nModel: " + doc.get("model") + "; fixed κ and λ, no cross-validation.\n\n"
-                + "## uf3 select --method " + method + (stratify ? " (batches stratified by config_type)" : "") + " vs random additions, " + seeds + " seeds, test = paper test split ("
+                + "## uf3 select --method " + method + (stratify ? " (batches stratified by config_type)" : "")
+                + (fitWeights ? " (rows weighted by the fit's loss factors, as before the selection design)"
+                        : " (rows weighted by the calibrated noise: the selection design)") + " vs random additions, " + seeds + " seeds, test = paper test split ("
                 + test.size() + " configurations); force RMSE mean ± sd over seeds\n\n```\n" + table + "```\n\n" + verdict
                 + ".\n\nPlot: " + png + "\n");
         out.printf(Locale.ROOT, "wrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
@@ -265,8 +272,14 @@ public final class W14ActiveLearning {
     private record Fit(double[] x, double[] inverse, double energyWeight, double forceWeight) {
     }
 
-    private static Fit fit(Regularizer regularizer, NormalEquations sums, List<Integer> chosen, List<Configuration> pool,
-                           Regularization reg, double kappa, boolean withInverse) {
+    /**
+     * The fit of the chosen configurations and, when asked, what {@code uf3 select} would read from the
+     * posterior file {@code uf3 fit --posterior} writes for it without cross-validation: the selection
+     * design ({@link SelectionDesign}, temperatures from the training residuals) or, with
+     * {@code fitWeights}, the fit's own A⁻¹ and row factors (the selection before the design existed).
+     */
+    private static Fit fit(BasisLayout layout, Regularizer regularizer, NormalEquations sums, List<Integer> chosen,
+                           List<Configuration> pool, Regularization reg, double kappa, boolean withInverse, boolean fitWeights) {
         sums.symmetrize();
         TargetStatistics sigma = TargetStatistics.of(chosen.stream().map(pool::get).toList());
         LossWeights lw = sigma.lossWeights(kappa, 0);
@@ -276,14 +289,21 @@ public final class W14ActiveLearning {
         double[][] inv = new double[1][];
         double[] x = LinearSolver.solve(a, sums.rhs(lw), SolverOptions.ejml(),
                 withInverse ? factor -> inv[0] = PosteriorEstimator.inverse(factor, p) : null).x();
-        if (withInverse && inv[0] == null) {
-            DMatrixRMaj m = a.copy();
-            if (!CommonOps_DDRM.invert(m)) {
-                throw new IllegalStateException("normal matrix of " + chosen.size() + " configurations is singular");
-            }
-            inv[0] = m.data;
+        if (!withInverse) {
+            return new Fit(x, null, Double.NaN, Double.NaN);
         }
-        return new Fit(x, inv[0], lw.energyFactor(sums.energy().weight()), lw.forceFactor(sums.forces().weight()));
+        if (inv[0] == null) {
+            throw new IllegalStateException("normal matrix of " + chosen.size() + " configurations is not positive definite");
+        }
+        if (fitWeights) {
+            return new Fit(x, inv[0], lw.energyFactor(sums.energy().weight()), lw.forceFactor(sums.forces().weight()));
+        }
+        Posterior post = PosteriorEstimator.estimate(layout, sums, lw, inv[0], x, null);
+        SelectionDesign d = SelectionDesign.of(sums, lw, regularizer, reg, post.noise(), SolverOptions.ejml());
+        if (d == null) {
+            throw new IllegalStateException("selection design of " + chosen.size() + " configurations is not positive definite");
+        }
+        return new Fit(x, d.inverse(), d.energyRowWeight(), d.forceRowWeight());
     }
 
     private static NormalEquations accumulate(Featurizer fz, List<Configuration> pool, List<Integer> which, int threads) {

@@ -20,6 +20,7 @@ public final class Posterior {
     private final Noise noise;
     private final double energyRowWeight;
     private final double forceRowWeight;
+    private final SelectionDesign design;
 
     /**
      * The temperatures and noise variances.
@@ -81,6 +82,12 @@ public final class Posterior {
      * were recorded): what adding a configuration's rows to A needs ({@code uf3 select}).
      */
     Posterior(ModelSpec spec, double[] mean, double[] inverse, Noise noise, double energyRowWeight, double forceRowWeight) {
+        this(spec, mean, inverse, noise, energyRowWeight, forceRowWeight, null);
+    }
+
+    /** As above, with the selection design (null: none). */
+    Posterior(ModelSpec spec, double[] mean, double[] inverse, Noise noise, double energyRowWeight, double forceRowWeight,
+              SelectionDesign design) {
         this.spec = spec;
         this.layout = new BasisLayout(spec);
         int p = layout.size();
@@ -93,6 +100,21 @@ public final class Posterior {
         this.noise = noise;
         this.energyRowWeight = energyRowWeight;
         this.forceRowWeight = forceRowWeight;
+        if (design != null && design.inverseView().length != inverse.length) {
+            throw new IllegalArgumentException("selection design of " + design.inverseView().length + " entries for a posterior of "
+                    + p + " columns");
+        }
+        this.design = design;
+    }
+
+    /** This posterior with {@code design} for {@code uf3 select} (the arrays are shared, not copied). */
+    public Posterior withDesign(SelectionDesign design) {
+        return new Posterior(spec, mean, inverse, noise, energyRowWeight, forceRowWeight, design);
+    }
+
+    /** What {@code uf3 select}'s row criteria add rows to, or null (a posterior from before it was recorded). */
+    public SelectionDesign design() {
+        return design;
     }
 
     /** w_E, the weight of one energy-per-atom row in A (NaN when the posterior does not record it). */

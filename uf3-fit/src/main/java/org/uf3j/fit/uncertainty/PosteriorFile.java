@@ -26,7 +26,8 @@ import org.uf3j.fit.ModelSpec;
 /**
  * The posterior side file ({@value #NAME} beside the model): one line of JSON (format, version,
  * knots of every term, τ_E, τ_F, noise variances) then, as little-endian float64, the p posterior
- * means and the lower triangle of A⁻¹ row by row (p(p+1)/2 numbers). Binary because A⁻¹ has p² entries
+ * means and the lower triangle of A⁻¹ row by row (p(p+1)/2 numbers), then, when the header has
+ * design_alpha, the lower triangle of the selection design's M⁻¹ ({@link SelectionDesign}). Binary because A⁻¹ has p² entries
  * (4,414 unknowns: 78 MB). A model works without it; with it, {@link #read} checks that the file
  * belongs to the model (same knots, same coefficients) and every problem is one line naming the
  * file and the field.
@@ -87,7 +88,14 @@ public final class PosteriorFile {
             h.put("energy_row_weight", post.energyRowWeight());
             h.put("force_row_weight", post.forceRowWeight());
         }
-        h.put("data", "float64 little-endian: columns means, then the lower triangle of the inverse normal matrix A^-1 row by row");
+        SelectionDesign design = post.design();
+        if (design != null) {
+            h.put("design_alpha", design.alpha());
+            h.put("design_energy_row_weight", design.energyRowWeight());
+            h.put("design_force_row_weight", design.forceRowWeight());
+        }
+        h.put("data", "float64 little-endian: columns means, then the lower triangle of the inverse normal matrix A^-1 row by row"
+                + (design == null ? "" : ", then the lower triangle of the selection design's inverse M^-1 row by row"));
         Path abs = file.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -100,10 +108,9 @@ public final class PosteriorFile {
             for (double v : mean) {
                 put(buf, v, out);
             }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b <= a; b++) {
-                    put(buf, cov[a * p + b], out);
-                }
+            putLower(buf, cov, p, out);
+            if (design != null) {
+                putLower(buf, design.inverseView(), p, out);
             }
             out.write(buf.array(), 0, buf.position());
         } catch (IOException | RuntimeException e) {
@@ -111,6 +118,14 @@ public final class PosteriorFile {
             throw e;
         }
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void putLower(ByteBuffer buf, double[] m, int p, OutputStream out) throws IOException {
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b <= a; b++) {
+                put(buf, m[a * p + b], out);
+            }
+        }
     }
 
     private static void knot(ArrayNode a, KnotSpec k) {
@@ -177,24 +192,17 @@ public final class PosteriorFile {
             } catch (IllegalArgumentException e) {
                 throw bad(file, "tau_energy/tau_force", "temperatures and noise variances >= 0 (" + e.getMessage() + ")");
             }
+            boolean hasDesign = h.has("design_alpha") || h.has("design_energy_row_weight") || h.has("design_force_row_weight");
             double[] mean = new double[p];
-            double[] cov = new double[p * p];
             Reader r = new Reader(in, file);
             for (int q = 0; q < p; q++) {
                 mean[q] = r.next("data (means)");
             }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b <= a; b++) {
-                    double v = r.next("data (covariance)");
-                    cov[a * p + b] = v;
-                    cov[b * p + a] = v;
-                }
-                if (!(cov[a * p + a] >= 0)) {
-                    throw bad(file, "data", "a covariance with diagonal entries >= 0, got " + cov[a * p + a] + " at column " + a);
-                }
-            }
+            double[] cov = lower(r, file, p, "data (covariance)");
+            double[] designInverse = hasDesign ? lower(r, file, p, "data (design)") : null;
             if (!r.atEnd()) {
-                throw bad(file, "data", "exactly " + p + " + " + ((long) p * (p + 1) / 2) + " float64 numbers, found more");
+                throw bad(file, "data", "exactly " + p + " + " + (hasDesign ? "2 x " : "") + ((long) p * (p + 1) / 2)
+                        + " float64 numbers, found more");
             }
             double wE = Double.NaN;
             double wF = Double.NaN;
@@ -205,12 +213,39 @@ public final class PosteriorFile {
                     throw bad(file, "energy_row_weight/force_row_weight", "finite row weights >= 0, got " + wE + " and " + wF);
                 }
             }
-            Posterior post = new Posterior(spec, mean, cov, noise, wE, wF);
+            SelectionDesign design = null;
+            if (hasDesign) { // optional: files before the selection design was recorded lack it
+                try {
+                    design = new SelectionDesign(designInverse, number(file, h, "design_energy_row_weight"),
+                            number(file, h, "design_force_row_weight"), number(file, h, "design_alpha"));
+                } catch (IllegalArgumentException e) {
+                    throw bad(file, "design_alpha/design_energy_row_weight/design_force_row_weight", "finite row weights >= 0 and "
+                            + "α > 0 (" + e.getMessage() + ")");
+                }
+            }
+            Posterior post = new Posterior(spec, mean, cov, noise, wE, wF, design);
             if (model != null) {
                 check(file, post, model);
             }
             return post;
         }
+    }
+
+    /** A symmetric p×p matrix from its lower triangle, row by row; its diagonal must be >= 0. */
+    private static double[] lower(Reader r, Path file, int p, String field) throws IOException {
+        double[] m = new double[p * p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b <= a; b++) {
+                double v = r.next(field);
+                m[a * p + b] = v;
+                m[b * p + a] = v;
+            }
+            if (!(m[a * p + a] >= 0)) {
+                throw bad(file, "data", "a " + (field.contains("design") ? "design inverse" : "covariance")
+                        + " with diagonal entries >= 0, got " + m[a * p + a] + " at column " + a);
+            }
+        }
+        return m;
     }
 
     /** Fails unless the model has the posterior's knots and its mean as coefficients (one-body energies aside). */

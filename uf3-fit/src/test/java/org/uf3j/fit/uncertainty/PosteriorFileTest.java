@@ -31,6 +31,12 @@ class PosteriorFileTest {
         assertTrue(fit.posterior().energyRowWeight() > 0);
         assertEquals(fit.posterior().energyRowWeight(), back.energyRowWeight(), 0.0);
         assertEquals(fit.posterior().forceRowWeight(), back.forceRowWeight(), 0.0);
+        SelectionDesign d = fit.posterior().design();
+        assertTrue(d.alpha() > 0 && d.alpha() != 1, "α " + d.alpha());
+        assertEquals(d.alpha(), back.design().alpha(), 0.0);
+        assertEquals(d.energyRowWeight(), back.design().energyRowWeight(), 0.0);
+        assertEquals(d.forceRowWeight(), back.design().forceRowWeight(), 0.0);
+        assertTrue(Arrays.equals(d.inverse(), back.design().inverse()));
         assertEquals(f, PosteriorFile.besides(dir.resolve("potential.uf3")));
     }
 
@@ -66,9 +72,13 @@ class PosteriorFileTest {
         PosteriorFile.write(fit.posterior(), f);
         byte[] bytes = Files.readAllBytes(f);
 
+        int p = fit.posterior().size();
         Path truncated = dir.resolve("truncated.uf3p");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 12));
-        assertMessage(truncated, fit.model(), "field 'data (covariance)'", "ends early");
+        assertMessage(truncated, fit.model(), "field 'data (design)'", "ends early");
+        Path noDesign = dir.resolve("no-design.uf3p");
+        Files.write(noDesign, Arrays.copyOf(bytes, bytes.length - 8 * p * (p + 1) / 2 - 12));
+        assertMessage(noDesign, fit.model(), "field 'data (covariance)'", "ends early");
 
         int nl = indexOf(bytes, (byte) '\n');
         String header = new String(bytes, 0, nl, StandardCharsets.UTF_8);

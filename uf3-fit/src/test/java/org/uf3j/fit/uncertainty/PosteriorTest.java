@@ -333,7 +333,7 @@ class PosteriorTest {
         assertEquals(pe, eVar, tol * pe);
     }
 
-    private static void addRows(DMatrixRMaj a, double[] rhs, List<double[]> rows, List<Double> y, double w) {
+    static void addRows(DMatrixRMaj a, double[] rhs, List<double[]> rows, List<Double> y, double w) {
         int p = rhs.length;
         for (int r = 0; r < rows.size(); r++) {
             double[] x = rows.get(r);
