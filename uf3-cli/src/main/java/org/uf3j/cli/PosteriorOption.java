@@ -18,9 +18,14 @@ public final class PosteriorOption {
             description = "Posterior side file (default: " + PosteriorFile.NAME + " beside the potential, as uf3 fit writes it).")
     Path file;
 
+    /** The posterior file for {@code potential}: --posterior, or the side file beside it. */
+    public Path file(Path potential) {
+        return file != null ? file : PosteriorFile.besides(potential);
+    }
+
     /** Reads the posterior for {@code model} loaded from {@code potential}; one-line errors. */
     public Posterior load(Path potential, Uf3Model model) {
-        Path f = file != null ? file : PosteriorFile.besides(potential);
+        Path f = file(potential);
         if (file == null && !Files.isRegularFile(f)) {
             throw new CliException(potential + ": no posterior beside it (" + f + " not found): fit with "
                     + "'uncertainty: true' (the default) or pass --posterior FILE");

@@ -27,6 +27,7 @@ import org.uf3j.fit.gamma.DesignRows;
 import org.uf3j.fit.gamma.InformationSelection;
 import org.uf3j.fit.gamma.StratumQuota;
 import org.uf3j.fit.gamma.PoolSelection;
+import org.uf3j.fit.solve.SolverOptions;
 import org.uf3j.fit.uncertainty.Posterior;
 import org.uf3j.fit.uncertainty.SelectionDesign;
 import picocli.CommandLine.Command;
@@ -176,7 +177,14 @@ public final class SelectCommand implements Callable<Integer> {
         }
         InformationSelection.Criterion crit = method.equals("information") ? InformationSelection.Criterion.D_OPTIMAL
                 : InformationSelection.Criterion.FORCE_VARIANCE;
-        InformationSelection sel = new InformationSelection(crit, rows, design.inverse(), post.size(), design.energyRowWeight(),
+        double[] inverse;
+        try {
+            inverse = design.inverse(SolverOptions.auto(Math.max(1, threads)));
+        } catch (IllegalStateException e) {
+            throw new CliException(posteriorOption.file(potential.file()) + ": " + e.getMessage() + "; fit again with stronger "
+                    + "regularisation");
+        }
+        InformationSelection sel = new InformationSelection(crit, rows, inverse, post.size(), design.energyRowWeight(),
                 design.forceRowWeight(), Math.max(1, threads));
         List<Written> out = new ArrayList<>();
         List<InformationSelection.Pick> chosen;

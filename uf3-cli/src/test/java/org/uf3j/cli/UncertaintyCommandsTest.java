@@ -104,15 +104,14 @@ class UncertaintyCommandsTest {
         assertTrue(r.out().contains("information pick 1: log det gain"), r.out());
         List<Configuration> got = StructureFiles.readAll(picked, ExtXyzOptions.defaults(), Progress.off());
         assertEquals(2, got.size());
-        // brute force: the best first pick maximises log det(M + XᵀWX) − log det M, M = (M⁻¹)⁻¹ the selection design
-        // of the side file, whose energy rows weigh α = τ_F/τ_E times the fit's
+        // brute force: the best first pick maximises log det(M + XᵀWX) − log det M, M the selection design of the
+        // side file, whose energy rows weigh α = τ_F/τ_E times the fit's
         org.uf3j.fit.uncertainty.SelectionDesign design = post.design();
         assertEquals(post.noise().tauForce() / post.noise().tauEnergy(), design.alpha(), 1e-12 * design.alpha());
         assertEquals(design.alpha() * post.energyRowWeight(), design.energyRowWeight(), 1e-12 * design.energyRowWeight());
         assertEquals(post.forceRowWeight(), design.forceRowWeight(), 1e-12 * design.forceRowWeight());
         int p = post.size();
-        org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(p, p, true, design.inverse());
-        org.ejml.dense.row.CommonOps_DDRM.invert(a);
+        org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(p, p, true, design.matrix());
         org.uf3j.fit.Featurizer fz = new org.uf3j.fit.Featurizer(post.layout());
         org.ejml.interfaces.decomposition.CholeskyDecomposition_F64<org.ejml.data.DMatrixRMaj> chol =
                 org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(p, true);

@@ -132,11 +132,10 @@ public final class Fitter {
                 settings.posterior() ? f -> inverse[0] = PosteriorEstimator.inverse(f, p) : null);
     }
 
-    /** The posterior with the selection design of {@code uf3 select} (as it is when M is not positive definite). */
-    private Posterior withDesign(Posterior post, NormalEquations total, LossWeights lw, Regularizer regularizer,
-                                 Regularization reg) {
-        SelectionDesign design = SelectionDesign.of(total, lw, regularizer, reg, post.noise(), settings.solverOptions());
-        return design == null ? post : post.withDesign(design);
+    /** The posterior with the selection design of {@code uf3 select}. */
+    private static Posterior withDesign(Posterior post, NormalEquations total, LossWeights lw, Regularizer regularizer,
+                                        Regularization reg) {
+        return post.withDesign(SelectionDesign.of(total, lw, regularizer, reg, post.noise()));
     }
 
     private static double sec(long nanos) {

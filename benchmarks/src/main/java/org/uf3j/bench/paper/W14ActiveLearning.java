@@ -299,11 +299,8 @@ public final class W14ActiveLearning {
             return new Fit(x, inv[0], lw.energyFactor(sums.energy().weight()), lw.forceFactor(sums.forces().weight()));
         }
         Posterior post = PosteriorEstimator.estimate(layout, sums, lw, inv[0], x, null);
-        SelectionDesign d = SelectionDesign.of(sums, lw, regularizer, reg, post.noise(), SolverOptions.ejml());
-        if (d == null) {
-            throw new IllegalStateException("selection design of " + chosen.size() + " configurations is not positive definite");
-        }
-        return new Fit(x, d.inverse(), d.energyRowWeight(), d.forceRowWeight());
+        SelectionDesign d = SelectionDesign.of(sums, lw, regularizer, reg, post.noise());
+        return new Fit(x, d.inverse(SolverOptions.ejml()), d.energyRowWeight(), d.forceRowWeight());
     }
 
     private static NormalEquations accumulate(Featurizer fz, List<Configuration> pool, List<Integer> which, int threads) {

@@ -100,9 +100,8 @@ public final class Posterior {
         this.noise = noise;
         this.energyRowWeight = energyRowWeight;
         this.forceRowWeight = forceRowWeight;
-        if (design != null && design.inverseView().length != inverse.length) {
-            throw new IllegalArgumentException("selection design of " + design.inverseView().length + " entries for a posterior of "
-                    + p + " columns");
+        if (design != null && design.size() != p) {
+            throw new IllegalArgumentException("selection design of " + design.size() + " columns for a posterior of " + p);
         }
         this.design = design;
     }

@@ -27,7 +27,7 @@ import org.uf3j.fit.ModelSpec;
  * The posterior side file ({@value #NAME} beside the model): one line of JSON (format, version,
  * knots of every term, τ_E, τ_F, noise variances) then, as little-endian float64, the p posterior
  * means and the lower triangle of A⁻¹ row by row (p(p+1)/2 numbers), then, when the header has
- * design_alpha, the lower triangle of the selection design's M⁻¹ ({@link SelectionDesign}). Binary because A⁻¹ has p² entries
+ * design_alpha, the lower triangle of the selection design M ({@link SelectionDesign}). Binary because A⁻¹ has p² entries
  * (4,414 unknowns: 78 MB). A model works without it; with it, {@link #read} checks that the file
  * belongs to the model (same knots, same coefficients) and every problem is one line naming the
  * file and the field.
@@ -95,7 +95,7 @@ public final class PosteriorFile {
             h.put("design_force_row_weight", design.forceRowWeight());
         }
         h.put("data", "float64 little-endian: columns means, then the lower triangle of the inverse normal matrix A^-1 row by row"
-                + (design == null ? "" : ", then the lower triangle of the selection design's inverse M^-1 row by row"));
+                + (design == null ? "" : ", then the lower triangle of the selection design M row by row"));
         Path abs = file.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -110,7 +110,7 @@ public final class PosteriorFile {
             }
             putLower(buf, cov, p, out);
             if (design != null) {
-                putLower(buf, design.inverseView(), p, out);
+                putLower(buf, design.matrixView(), p, out);
             }
             out.write(buf.array(), 0, buf.position());
         } catch (IOException | RuntimeException e) {
@@ -199,7 +199,7 @@ public final class PosteriorFile {
                 mean[q] = r.next("data (means)");
             }
             double[] cov = lower(r, file, p, "data (covariance)");
-            double[] designInverse = hasDesign ? lower(r, file, p, "data (design)") : null;
+            double[] designMatrix = hasDesign ? lower(r, file, p, "data (design)") : null;
             if (!r.atEnd()) {
                 throw bad(file, "data", "exactly " + p + " + " + (hasDesign ? "2 x " : "") + ((long) p * (p + 1) / 2)
                         + " float64 numbers, found more");
@@ -216,7 +216,7 @@ public final class PosteriorFile {
             SelectionDesign design = null;
             if (hasDesign) { // optional: files before the selection design was recorded lack it
                 try {
-                    design = new SelectionDesign(designInverse, number(file, h, "design_energy_row_weight"),
+                    design = new SelectionDesign(designMatrix, p, number(file, h, "design_energy_row_weight"),
                             number(file, h, "design_force_row_weight"), number(file, h, "design_alpha"));
                 } catch (IllegalArgumentException e) {
                     throw bad(file, "design_alpha/design_energy_row_weight/design_force_row_weight", "finite row weights >= 0 and "
@@ -241,7 +241,7 @@ public final class PosteriorFile {
                 m[b * p + a] = v;
             }
             if (!(m[a * p + a] >= 0)) {
-                throw bad(file, "data", "a " + (field.contains("design") ? "design inverse" : "covariance")
+                throw bad(file, "data", "a " + (field.contains("design") ? "design matrix" : "covariance")
                         + " with diagonal entries >= 0, got " + m[a * p + a] + " at column " + a);
             }
         }

@@ -22,27 +22,35 @@ import org.uf3j.fit.solve.SolverOptions;
  * 1/T_t = a_t/τ_t (scaled by τ_F, so that the force rows and R keep the fit's units) is the design
  * of the same model with the noise it actually has. Measured on W-14 (benchmarks/paper,
  * w14-active-learning): see docs/gamma.md for the learning curves on M and on A.
- * Immutable (the p² array is never handed out).
+ *
+ * <p>The fit stores M itself (forming it is p² additions; {@code uf3 fit} writes a posterior by
+ * default) and {@link #inverse} factors it when a selection asks: the p³ cost falls on
+ * {@code uf3 select}, not on every fit. Immutable (the p² array is never handed out).
  */
 public final class SelectionDesign {
-    private final double[] inverse;
+    private final double[] matrix;
+    private final int p;
     private final double energyRowWeight;
     private final double forceRowWeight;
     private final double alpha;
 
     /**
-     * @param inverse         M⁻¹, p×p row-major, symmetric (kept, not copied: p² doubles)
+     * @param matrix          M, p×p row-major, symmetric (kept, not copied: p² doubles)
      * @param energyRowWeight α a_E, the weight of one energy-per-atom row in M
      * @param forceRowWeight  a_F, the weight of one force-component row in M
      * @param alpha           α = τ_F/τ_E (1 when either temperature is 0: nothing to re-weight)
      */
-    SelectionDesign(double[] inverse, double energyRowWeight, double forceRowWeight, double alpha) {
+    SelectionDesign(double[] matrix, int p, double energyRowWeight, double forceRowWeight, double alpha) {
         if (!(energyRowWeight >= 0) || !(forceRowWeight >= 0) || !Double.isFinite(energyRowWeight + forceRowWeight)
                 || !(alpha > 0) || !Double.isFinite(alpha)) {
             throw new IllegalArgumentException("selection design needs finite row weights >= 0 and α > 0, got w_E="
                     + energyRowWeight + ", w_F=" + forceRowWeight + ", α=" + alpha);
         }
-        this.inverse = inverse;
+        if (matrix.length != (long) p * p) {
+            throw new IllegalArgumentException("selection design of " + matrix.length + " entries is not " + p + "x" + p);
+        }
+        this.matrix = matrix;
+        this.p = p;
         this.energyRowWeight = energyRowWeight;
         this.forceRowWeight = forceRowWeight;
         this.alpha = alpha;
@@ -54,34 +62,48 @@ public final class SelectionDesign {
      * @param total   the normal-equation sums of the training data (symmetrised)
      * @param lw      the loss weights of the final solve
      * @param noise   the calibrated temperatures of the fit's posterior
-     * @return the design, or null when M is not positive definite (no selection by rows then)
      */
     public static SelectionDesign of(NormalEquations total, LossWeights lw, Regularizer regularizer, Regularization reg,
-                                     Posterior.Noise noise, SolverOptions options) {
+                                     Posterior.Noise noise) {
         double alpha = noise.tauEnergy() > 0 && noise.tauForce() > 0 ? noise.tauForce() / noise.tauEnergy() : 1.0;
         // σ_E/√α multiplies the energy factor κ/(σ_E² n_E) by α and leaves every other factor alone
         LossWeights calibrated = new LossWeights(lw.kappa(), lw.sigmaEnergy() / Math.sqrt(alpha), lw.sigmaForce(),
                 lw.virialWeight(), lw.sigmaVirial());
         DMatrixRMaj m = total.matrix(calibrated);
         regularizer.addTo(m, reg);
-        int p = m.numRows;
-        double[][] inv = {null};
-        LinearSolver.solve(m, new double[p], options, factor -> inv[0] = PosteriorEstimator.inverse(factor, p));
-        if (inv[0] == null) {
-            return null;
-        }
-        return new SelectionDesign(inv[0], calibrated.energyFactor(total.energy().weight()),
+        return new SelectionDesign(m.data, m.numRows, calibrated.energyFactor(total.energy().weight()),
                 calibrated.forceFactor(total.forces().weight()), alpha);
     }
 
-    /** A copy of M⁻¹, p×p row-major. */
-    public double[] inverse() {
-        return inverse.clone();
+    /**
+     * M⁻¹ (p×p row-major, a new array), from a Cholesky factor of M on the back end {@code options}
+     * picks, empty columns pinned as the fit's solve pins them.
+     *
+     * @throws IllegalStateException when M is not positive definite
+     */
+    public double[] inverse(SolverOptions options) {
+        double[][] inv = {null};
+        LinearSolver.solve(DMatrixRMaj.wrap(p, p, matrix), new double[p], options,
+                factor -> inv[0] = PosteriorEstimator.inverse(factor, p));
+        if (inv[0] == null) {
+            throw new IllegalStateException("the selection design M (" + p + " columns) is not positive definite");
+        }
+        return inv[0];
     }
 
-    /** M⁻¹ read in place by the classes of this package (never modified). */
-    double[] inverseView() {
-        return inverse;
+    /** A copy of M, p×p row-major. */
+    public double[] matrix() {
+        return matrix.clone();
+    }
+
+    /** M read in place by the classes of this package (never modified). */
+    double[] matrixView() {
+        return matrix;
+    }
+
+    /** Number of coefficients p. */
+    public int size() {
+        return p;
     }
 
     /** α a_E, the weight of one energy-per-atom row in M. */

@@ -13,6 +13,7 @@ import org.uf3j.fit.BasisLayout;
 import org.uf3j.fit.FitResult;
 import org.uf3j.fit.Regularizer;
 import org.uf3j.fit.TargetStatistics;
+import org.uf3j.fit.solve.SolverOptions;
 
 /** The selection design of a small UF2 fit against M built row by row from an explicit design matrix. */
 class SelectionDesignTest {
@@ -42,9 +43,14 @@ class SelectionDesignTest {
         double[] unused = new double[p];
         PosteriorTest.addRows(m, unused, rows.e(), rows.ey(), alpha * aE);
         PosteriorTest.addRows(m, unused, rows.f(), rows.fy(), aF);
+        double[] gotM = design.matrix();
+        double scaleM = CommonOps_DDRM.elementMaxAbs(m);
+        for (int q = 0; q < p * p; q++) {
+            assertEquals(m.data[q], gotM[q], 1e-12 * scaleM, "M entry " + q);
+        }
         DMatrixRMaj inv = new DMatrixRMaj(p, p);
         assertTrue(CommonOps_DDRM.invert(m, inv));
-        double[] got = design.inverse();
+        double[] got = design.inverse(SolverOptions.ejml());
         double scale = CommonOps_DDRM.elementMaxAbs(inv);
         for (int q = 0; q < p * p; q++) {
             assertEquals(inv.data[q], got[q], 1e-8 * scale, "M⁻¹ entry " + q);
