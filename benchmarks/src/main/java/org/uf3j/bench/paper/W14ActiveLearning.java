@@ -121,6 +121,12 @@ public final class W14ActiveLearning {
                     (System.nanoTime() - t2) * 1e-9);
         }
 
+        // the floor of this model and κ on this data: the fit of the whole pool
+        List<Integer> everything = IntStream.range(0, pool.size()).boxed().toList();
+        NormalEquations poolSums = accumulate(fz, pool, everything, threads);
+        double[] full = errors(testSums, fit(layout, regularizer, poolSums, everything, pool, reg, kappa, false, false).x);
+        out.printf(Locale.ROOT, "full pool (%d configurations): %.4f eV/Å %.2f meV/atom%n", pool.size(), full[1], full[0]);
+        doc.put("full_pool", Outputs.map("configurations", pool.size(), "force_rmse", full[1], "energy_rmse_meV", full[0]));
         List<String> typeNames = pool.stream().map(Configuration::configType).distinct().sorted().toList();
         double[] typeShares = new double[typeNames.size()];
         pool.forEach(c -> typeShares[typeNames.indexOf(c.configType())]++);
@@ -264,6 +270,8 @@ public final class W14ActiveLearning {
                 + (fitWeights ? " (rows weighted by the fit's loss factors, as before the selection design)"
                         : " (rows weighted by the calibrated noise: the selection design)") + " vs random additions, " + seeds + " seeds, test = paper test split ("
                 + test.size() + " configurations); force RMSE mean ± sd over seeds\n\n```\n" + table + "```\n\n" + verdict
+                + String.format(Locale.ROOT, ".\n\nThe fit of the whole pool (%d configurations): %.4f eV/Å, %.2f meV/atom", pool.size(),
+                        full[1], full[0])
                 + ".\n\nPlot: " + png + "\n");
         out.printf(Locale.ROOT, "wrote %s in %.0f s%n", dir, (System.nanoTime() - t0) * 1e-9);
     }
