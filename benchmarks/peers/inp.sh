@@ -32,6 +32,7 @@
 #      is reused unless PEERS_REFIT=1), ROUNDS (default 3), UF3_JAVA_OPTS (default -Xmx8g for the fits).
 # The model fits and pair commands are shared with inp-properties.sh (lib.sh).
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+data="${UF3_DATA:-$repo/../shared/data}/inp-cusentino2020/JSON"
 rounds="${ROUNDS:-3}"
 log() { echo "[peers inp] $*" >&2; }
 
@@ -78,8 +79,8 @@ for m in uf2 uf23; do
 done
 
 # --- 2. the same split as LAMMPS data files and fitpod's extended XYZ --------------------------
-peers_prepare "$work"
-peers_fit_pod "$work"
+peers_prepare "$work" "$data"
+peers_fit_pod "$work" "$data"
 
 # --- 3./4. every model on every configuration ---------------------------------------------------
 declare -A pair

@@ -3,19 +3,19 @@
 #
 #   peers_fit_uf23 WORK       uf3 fit examples/inp/inp.yaml -o WORK/uf23 (skipped when
 #                             WORK/uf23/potential.uf3 exists and PEERS_REFIT is not 1)
-#   peers_prepare WORK        the split as LAMMPS data files and fitpod's extended XYZ (inp_data.py prepare)
-#   peers_fit_pod WORK        LAMMPS fitpod on the training part -> WORK/pod/InP_{param,coefficients}.pod
+#   peers_prepare WORK DATA   the split of the InP FitSNAP JSON directory DATA as LAMMPS data files and
+#                             fitpod's extended XYZ (inp_data.py prepare)
+#   peers_fit_pod WORK DATA   LAMMPS fitpod on the InP training part -> WORK/pod/InP_{param,coefficients}.pod
 #                             (skipped when they exist and PEERS_REFIT is not 1)
 #   peers_pair MODEL WORK     prints the pair_style/pair_coeff lines of UF2, UF23, POD, SNAP or VASHISHTA
 #
-# Sets: here (benchmarks/peers), repo, data (the FitSNAP JSON directory), results, lsrc (LAMMPS source tree).
+# Sets: here (benchmarks/peers), repo, results, lsrc (LAMMPS source tree); UF3_JAVA_OPTS defaults to
+# -Xmx8g. Data locations are the callers' (from UF3_DATA, default <repo>/../shared/data).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-data="${UF3_DATA:-$repo/../shared/data}/inp-cusentino2020/JSON"
 results="$here/results"
 export UF3_JAVA_OPTS="${UF3_JAVA_OPTS:--Xmx8g}"
-[[ -d "$data" ]] || { echo "[peers] no InP FitSNAP data at $data (set UF3_DATA to the shared data directory)" >&2; exit 2; }
 lsrc="$("$repo/scripts/build-lammps.sh" | tail -1)/src"
 
 # timed: WORK NAME CMD...  runs CMD with /usr/bin/time; leaves WORK/NAME.time (wall s, peak RSS kB)
@@ -36,17 +36,17 @@ peers_fit_uf23() {
 }
 
 peers_prepare() {
-  local work="$1"
+  local work="$1" data="$2"
   python3 "$here/inp_data.py" prepare "$data" "$work/uf23/train-indices.txt" "$work"
 }
 
 peers_fit_pod() {
-  local work="$1"
+  local work="$1" data="$2"
   if [[ -s "$work/pod/InP_coefficients.pod" && "${PEERS_REFIT:-0}" != 1 ]]; then
     echo "[peers] reusing the POD fit in $work/pod" >&2
     return
   fi
-  [[ -d "$work/pod-train" ]] || peers_prepare "$work"
+  [[ -d "$work/pod-train" ]] || peers_prepare "$work" "$data"
   echo "[peers] fitting POD (fitpod, InP_param.pod) on the training configurations" >&2
   mkdir -p "$work/pod"
   cp "$lsrc/examples/PACKAGES/pod/InP/InP_param.pod" "$work/pod/"
