@@ -1,5 +1,6 @@
-# Sourced by benchmarks/peers/inp.sh and inp-properties.sh: the InP models both scripts use, fitted
-# (or reused) in one work directory, and the LAMMPS pair commands that run them.
+# Sourced by benchmarks/peers/inp.sh, inp-properties.sh and w14.sh: the InP models the first two use,
+# fitted (or reused) in one work directory, the LAMMPS pair commands that run them, and the steps
+# the head-to-head scripts share (POD fit, run 0 evaluation and scoring, interleaved speed run).
 #
 #   peers_fit_uf23 WORK       uf3 fit examples/inp/inp.yaml -o WORK/uf23 (skipped when
 #                             WORK/uf23/potential.uf3 exists and PEERS_REFIT is not 1)
@@ -8,6 +9,22 @@
 #   peers_fit_pod WORK DATA   LAMMPS fitpod on the InP training part -> WORK/pod/InP_{param,coefficients}.pod
 #                             (skipped when they exist and PEERS_REFIT is not 1)
 #   peers_pair MODEL WORK     prints the pair_style/pair_coeff lines of UF2, UF23, POD, SNAP or VASHISHTA
+#   peers_fitpod WORK PARAM BASENAME
+#                             LAMMPS fitpod with the descriptor file PARAM on the extended XYZ in
+#                             WORK/pod-train (energy weight 100, force weight 1, regularisation 1e-12)
+#                             -> WORK/pod/BASENAME_coefficients.pod, WORK/pod.time
+#   peers_evaluate WORK DATA_PY PAIRS MODEL...
+#                             every MODEL evaluated by LAMMPS (run 0, one process per model looping over
+#                             WORK/indices.txt, reading WORK/data/IDX.data) into WORK/eval/MODEL, then
+#                             scored by DATA_PY score -> WORK/eval/MODEL/score.json: UF2 and UF23 with
+#                             their one-body energies (WORK/uf2.onebody.json, WORK/uf23.onebody.json),
+#                             POD as it is, every other model with reference energies refitted
+#   peers_speed WORK ROUNDS ATOMS BOX PAIRS STEPS MODEL...
+#                             one LAMMPS MD run (300 K, NVE, one thread), the models interleaved over
+#                             ROUNDS rounds with a fresh box each segment (BOX: the LAMMPS lines that
+#                             create its ATOMS atoms and set the masses) -> WORK/speed/log.speed
+#   PAIRS and STEPS name associative arrays of the caller: MODEL -> its pair_style/pair_coeff lines,
+#   MODEL -> MD steps per segment. peers_evaluate and peers_speed report through the caller's log.
 #
 # Sets: here (benchmarks/peers), repo, results, lsrc (LAMMPS source tree); UF3_JAVA_OPTS defaults to
 # -Xmx8g. Data locations are the callers' (from UF3_DATA, default <repo>/../shared/data).
@@ -48,23 +65,7 @@ peers_fit_pod() {
   fi
   [[ -d "$work/pod-train" ]] || peers_prepare "$work" "$data"
   echo "[peers] fitting POD (fitpod, InP_param.pod) on the training configurations" >&2
-  mkdir -p "$work/pod"
-  cp "$lsrc/examples/PACKAGES/pod/InP/InP_param.pod" "$work/pod/"
-  cat > "$work/pod/data.pod" <<EOF
-file_format extxyz
-file_extension xyz
-path_to_training_data_set "$work/pod-train"
-fitting_weight_energy 100.0
-fitting_weight_force 1.0
-fitting_regularization_parameter 1e-12
-error_analysis_for_training_data_set 1
-error_analysis_for_test_data_set 0
-basename_for_output_files InP
-precision_for_pod_coefficients 14
-EOF
-  echo "fitpod InP_param.pod data.pod" > "$work/pod/in.fitpod"
-  (cd "$work/pod" && timed "$work" pod "$repo/bin/lmp" --reference -in in.fitpod -log log.fitpod -screen none)
-  [[ -s "$work/pod/InP_coefficients.pod" ]] || { echo "[peers] fitpod wrote no coefficients (see $work/pod/log.fitpod)" >&2; exit 1; }
+  peers_fitpod "$work" "$lsrc/examples/PACKAGES/pod/InP/InP_param.pod" InP
 }
 
 peers_pair() {
@@ -80,4 +81,95 @@ peers_pair() {
     VASHISHTA) printf 'pair_style vashishta\npair_coeff * * %s In P\n' "$lsrc/potentials/InP.vashishta" ;;
     *) echo "[peers] unknown model $model" >&2; exit 2 ;;
   esac
+}
+
+peers_fitpod() {
+  local work="$1" param="$2" base="$3"
+  mkdir -p "$work/pod"
+  cp "$param" "$work/pod/"
+  cat > "$work/pod/data.pod" <<EOF
+file_format extxyz
+file_extension xyz
+path_to_training_data_set "$work/pod-train"
+fitting_weight_energy 100.0
+fitting_weight_force 1.0
+fitting_regularization_parameter 1e-12
+error_analysis_for_training_data_set 1
+error_analysis_for_test_data_set 0
+basename_for_output_files $base
+precision_for_pod_coefficients 14
+EOF
+  echo "fitpod $(basename "$param") data.pod" > "$work/pod/in.fitpod"
+  (cd "$work/pod" && timed "$work" pod "$repo/bin/lmp" --reference -in in.fitpod -log log.fitpod -screen none)
+  [[ -s "$work/pod/${base}_coefficients.pod" ]] \
+    || { echo "[peers] fitpod wrote no coefficients (see $work/pod/log.fitpod)" >&2; exit 1; }
+}
+
+peers_evaluate() {
+  local work="$1" data_py="$2" m ev
+  local -n pair_of="$3"
+  shift 3
+  for m in "$@"; do
+    ev="$work/eval/$m"
+    mkdir -p "$ev/forces"
+    rm -f "$ev/energies.txt"
+    cat > "$ev/in.eval" <<EOF
+variable idx file $work/indices.txt
+label next_configuration
+clear
+units metal
+atom_style atomic
+boundary p p p
+read_data $work/data/\${idx}.data
+${pair_of[$m]}
+thermo_style custom step pe
+run 0 post no
+print "\${idx} \$(pe:%.15g)" append energies.txt screen no
+write_dump all custom forces/\${idx}.f id fx fy fz modify sort id format float %.15g
+next idx
+jump SELF next_configuration
+EOF
+    log "evaluating $m on $(wc -l < "$work/indices.txt") configurations"
+    (cd "$ev" && "$repo/bin/lmp" -in in.eval -log none -screen none)
+  done
+  local args
+  for m in "$@"; do
+    case "$m" in
+      UF2) args=(none "$work/uf2.onebody.json") ;;
+      UF23) args=(none "$work/uf23.onebody.json") ;;
+      POD) args=(none) ;;
+      *) args=(refit) ;;
+    esac
+    python3 "$data_py" score "$work" "$m" "${args[@]}" > "$work/eval/$m/score.json"
+  done
+}
+
+peers_speed() {
+  local work="$1" rounds="$2" atoms="$3" box="$4" m r
+  local -n pair_of="$5" steps_of="$6"
+  shift 6
+  local speed="$work/speed"
+  mkdir -p "$speed"
+  : > "$speed/in.speed"
+  for ((r = 1; r <= rounds; r++)); do
+    for m in "$@"; do
+      cat >> "$speed/in.speed" <<EOF
+clear
+units metal
+atom_style atomic
+boundary p p p
+$box
+${pair_of[$m]}
+neighbor 1.0 bin
+velocity all create 300.0 4928459 loop geom
+fix nve all nve
+timestep 0.001
+thermo 0
+print "SEGMENT $m round $r"
+run ${steps_of[$m]}
+EOF
+    done
+  done
+  log "timing $* on $atoms atoms, $rounds interleaved rounds, one thread"
+  (cd "$speed" && OMP_NUM_THREADS=1 "$repo/bin/lmp" -in in.speed -log log.speed -screen none)
 }
