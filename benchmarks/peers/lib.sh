@@ -22,7 +22,11 @@
 #   peers_speed WORK ROUNDS ATOMS BOX PAIRS STEPS MODEL...
 #                             one LAMMPS MD run (300 K, NVE, one thread), the models interleaved over
 #                             ROUNDS rounds with a fresh box each segment (BOX: the LAMMPS lines that
-#                             create its ATOMS atoms and set the masses) -> WORK/speed/log.speed
+#                             create its ATOMS atoms and set the masses) -> WORK/speed/log.speed and
+#                             WORK/speed/speed.json: per model and round, Loop time / (steps · atoms) in µs
+#                             ("us_per_atom_step") and that times LAMMPS' "% CPU use" ("cpu_us_per_atom_step")
+#   peers_fit_costs WORK      WORK/fits.json: wall s and peak RSS MB of the UF2, UF23 and POD fits (from
+#                             WORK/{uf2,uf23,pod}.time) and the peak live heap uf3 fit logged (WORK/uf2*.log)
 #   PAIRS and STEPS name associative arrays of the caller: MODEL -> its pair_style/pair_coeff lines,
 #   MODEL -> MD steps per segment. peers_evaluate and peers_speed report through the caller's log.
 #
@@ -172,4 +176,35 @@ EOF
   done
   log "timing $* on $atoms atoms, $rounds interleaved rounds, one thread"
   (cd "$speed" && OMP_NUM_THREADS=1 "$repo/bin/lmp" -in in.speed -log log.speed -screen none)
+  python3 - "$speed/log.speed" "$speed/speed.json" <<'EOF'
+import json, re, sys
+seg, timed_seg, speed, cpu = None, None, {}, {}
+for line in open(sys.argv[1]):
+    m = re.match(r"SEGMENT (\S+) round", line)
+    if m:
+        seg = m.group(1)
+    m = re.match(r"Loop time of (\S+) on 1 procs for (\d+) steps with (\d+) atoms", line)
+    if m and seg:
+        speed.setdefault(seg, []).append(1e6 * float(m.group(1)) / (int(m.group(2)) * int(m.group(3))))
+        timed_seg, seg = seg, None
+    m = re.match(r"\s*([\d.]+)% CPU use", line)
+    if m and timed_seg:
+        cpu.setdefault(timed_seg, []).append(speed[timed_seg][-1] * float(m.group(1)) / 100)
+        timed_seg = None
+json.dump({"us_per_atom_step": speed, "cpu_us_per_atom_step": cpu}, open(sys.argv[2], "w"), indent=1)
+EOF
+}
+
+peers_fit_costs() {
+  python3 - "$1" <<'EOF'
+import json, re, sys
+work, fits = sys.argv[1], {}
+for name, key in (("uf2", "UF2"), ("uf23", "UF23"), ("pod", "POD")):
+    wall, rss = open("%s/%s.time" % (work, name)).read().split()[-2:]
+    fits[key] = {"wall_s": float(wall), "peak_rss_MB": int(rss) / 1024, "peak_live_heap_MB": None}
+    if key != "POD":
+        m = re.search(r"peak live heap ([\d,]+) MB", open("%s/%s.log" % (work, name)).read())
+        fits[key]["peak_live_heap_MB"] = int(m.group(1).replace(",", "")) if m else None
+json.dump(fits, open(work + "/fits.json", "w"), indent=1)
+EOF
 }

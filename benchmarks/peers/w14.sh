@@ -74,6 +74,7 @@ python3 "$here/w14_data.py" prepare "$tungsten/w14.xyz" "$work/uf23/train-indice
 
 log "fitting POD (fitpod, benchmarks/peers/W_param.pod) on the training configurations"
 peers_fitpod "$work" "$here/W_param.pod" W
+peers_fit_costs "$work"
 
 # --- 3./4. every model on every configuration ---------------------------------------------------
 declare -A pair
@@ -100,31 +101,15 @@ create_box 1 box
 create_atoms 1 box
 mass 1 183.84" pair steps "${models[@]}"
 
-python3 - "$work" "$work/speed/log.speed" "$results" "$rounds" "${models[@]}" <<'EOF'
-import json, re, statistics, sys
-work, logf, results, rounds, models = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5:]
-seg, timed_seg, speed, cpu = None, None, {}, {}
-for line in open(logf):
-    m = re.match(r"SEGMENT (\S+) round", line)
-    if m:
-        seg = m.group(1)
-    m = re.match(r"Loop time of (\S+) on 1 procs for (\d+) steps with (\d+) atoms", line)
-    if m and seg:
-        speed.setdefault(seg, []).append(1e6 * float(m.group(1)) / (int(m.group(2)) * int(m.group(3))))
-        timed_seg, seg = seg, None
-    m = re.match(r"\s*([\d.]+)% CPU use", line)
-    if m and timed_seg:
-        cpu.setdefault(timed_seg, []).append(speed[timed_seg][-1] * float(m.group(1)) / 100)
-        timed_seg = None
-fits, own = {}, {}
-for name, key in (("uf2", "UF2"), ("uf23", "UF23"), ("pod", "POD")):
-    wall, rss = open("%s/%s.time" % (work, name)).read().split()[-2:]
-    fits[key] = {"wall_s": float(wall), "peak_rss_MB": int(rss) / 1024, "peak_live_heap_MB": None}
-    if key != "POD":
-        m = re.search(r"peak live heap ([\d,]+) MB", open("%s/%s.log" % (work, name)).read())
-        fits[key]["peak_live_heap_MB"] = int(m.group(1).replace(",", "")) if m else None
-        t = json.load(open("%s/%s/metrics.json" % (work, name)))["test"]
-        own[key] = (t["energy"]["rmse_meV_per_atom"], t["forces"]["rmse_eV_per_A"])
+python3 - "$work" "$results" "$rounds" "${models[@]}" <<'EOF'
+import json, statistics, sys
+work, results, rounds, models = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+timing, fits = json.load(open(work + "/speed/speed.json")), json.load(open(work + "/fits.json"))
+speed, cpu = timing["us_per_atom_step"], timing["cpu_us_per_atom_step"]
+own = {}
+for name, key in (("uf2", "UF2"), ("uf23", "UF23")):
+    t = json.load(open("%s/%s/metrics.json" % (work, name)))["test"]
+    own[key] = (t["energy"]["rmse_meV_per_atom"], t["forces"]["rmse_eV_per_A"])
 notes = {"UF2": "fitted here (w14-uf2.yaml), training part, hyper-parameters from benchmarks/paper/w14-accuracy",
          "UF23": "fitted here (w14-uf23.yaml), training part, hyper-parameters from benchmarks/paper/w14-accuracy",
          "POD": "fitted here by LAMMPS fitpod, W_param.pod, training part",
