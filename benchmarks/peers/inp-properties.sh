@@ -20,13 +20,15 @@
 #      UF3_JAVA_OPTS (default -Xmx8g; the UF2,3 fit needs ~5 GB live heap).
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 log() { echo "[peers inp-properties] $*" >&2; }
+data="${UF3_DATA:-$repo/../shared/data}/inp-cusentino2020/JSON"
+[[ -d "$data" ]] || { log "no InP FitSNAP data at $data (set UF3_DATA to the shared data directory)"; exit 2; }
 if [[ -n "${PEERS_WORK:-}" ]]; then work="$PEERS_WORK"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 mkdir -p "$results"
 py="$here/inp_properties.py"
 
 # --- models --------------------------------------------------------------------------------------
 peers_fit_uf23 "$work"
-peers_fit_pod "$work"
+peers_fit_pod "$work" "$data"
 props="$work/properties"
 mkdir -p "$props"
 # A diagnostic, not a competitor: the same UF2,3 basis and the λ, κ that cross-validation chose for

@@ -30,8 +30,9 @@
 # Env: UF3_DATA (default <repo>/../shared/data), PEERS_WORK (scratch directory; default a temporary
 #      one, removed at the end; with PEERS_WORK the fits are kept and an existing UF2,3 or POD fit there
 #      is reused unless PEERS_REFIT=1), ROUNDS (default 3), UF3_JAVA_OPTS (default -Xmx8g for the fits).
-# The model fits and pair commands are shared with inp-properties.sh (lib.sh).
+# The model fits, pair commands, evaluation and speed run are shared with inp-properties.sh and w14.sh (lib.sh).
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+data="${UF3_DATA:-$repo/../shared/data}/inp-cusentino2020/JSON"
 rounds="${ROUNDS:-3}"
 log() { echo "[peers inp] $*" >&2; }
 
@@ -78,103 +79,30 @@ for m in uf2 uf23; do
 done
 
 # --- 2. the same split as LAMMPS data files and fitpod's extended XYZ --------------------------
-peers_prepare "$work"
-peers_fit_pod "$work"
+peers_prepare "$work" "$data"
+peers_fit_pod "$work" "$data"
+peers_fit_costs "$work"
 
 # --- 3./4. every model on every configuration ---------------------------------------------------
 declare -A pair
 for m in UF2 UF23 POD SNAP VASHISHTA; do pair[$m]="$(peers_pair "$m" "$work")"; done
 models=(UF2 UF23 POD SNAP VASHISHTA)
-
-for m in "${models[@]}"; do
-  ev="$work/eval/$m"
-  mkdir -p "$ev/forces"
-  rm -f "$ev/energies.txt"
-  cat > "$ev/in.eval" <<EOF
-variable idx file $work/indices.txt
-label next_configuration
-clear
-units metal
-atom_style atomic
-boundary p p p
-read_data $work/data/\${idx}.data
-${pair[$m]}
-thermo_style custom step pe
-run 0 post no
-print "\${idx} \$(pe:%.15g)" append energies.txt screen no
-write_dump all custom forces/\${idx}.f id fx fy fz modify sort id format float %.15g
-next idx
-jump SELF next_configuration
-EOF
-  log "evaluating $m on $(wc -l < "$work/indices.txt") configurations"
-  (cd "$ev" && "$repo/bin/lmp" -in in.eval -log none -screen none)
-done
-
-for m in "${models[@]}"; do
-  case "$m" in
-    UF2) args=(none "$work/uf2.onebody.json") ;;
-    UF23) args=(none "$work/uf23.onebody.json") ;;
-    POD) args=(none) ;;
-    *) args=(refit) ;;
-  esac
-  python3 "$here/inp_data.py" score "$work" "$m" "${args[@]}" > "$work/eval/$m/score.json"
-done
+peers_evaluate "$work" "$here/inp_data.py" pair "${models[@]}"
 
 # --- 5. speed: one LAMMPS run, models interleaved ---------------------------------------------
 declare -A steps=([UF2]=400 [UF23]=100 [POD]=20 [SNAP]=20 [VASHISHTA]=200)
-speed="$work/speed"
-mkdir -p "$speed"
-: > "$speed/in.speed"
-for ((r = 1; r <= rounds; r++)); do
-  for m in "${models[@]}"; do
-    cat >> "$speed/in.speed" <<EOF
-clear
-units metal
-atom_style atomic
-boundary p p p
-lattice diamond 5.83
+peers_speed "$work" "$rounds" 4,096 "lattice diamond 5.83
 region box block 0 8 0 8 0 8
 create_box 2 box
 create_atoms 1 box basis 5 2 basis 6 2 basis 7 2 basis 8 2
 mass 1 114.818
-mass 2 30.973761998
-${pair[$m]}
-neighbor 1.0 bin
-velocity all create 300.0 4928459 loop geom
-fix nve all nve
-timestep 0.001
-thermo 0
-print "SEGMENT $m round $r"
-run ${steps[$m]}
-EOF
-  done
-done
-log "timing ${models[*]} on 4,096 atoms, $rounds interleaved rounds, one thread"
-(cd "$speed" && OMP_NUM_THREADS=1 "$repo/bin/lmp" -in in.speed -log log.speed -screen none)
+mass 2 30.973761998" pair steps "${models[@]}"
 
-python3 - "$work" "$speed/log.speed" "$results" "$rounds" "${models[@]}" <<'EOF'
-import json, re, statistics, sys
-work, logf, results, rounds, models = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5:]
-seg, timed_seg, speed, cpu = None, None, {}, {}
-for line in open(logf):
-    m = re.match(r"SEGMENT (\S+) round", line)
-    if m:
-        seg = m.group(1)
-    m = re.match(r"Loop time of (\S+) on 1 procs for (\d+) steps with (\d+) atoms", line)
-    if m and seg:
-        speed.setdefault(seg, []).append(1e6 * float(m.group(1)) / (int(m.group(2)) * int(m.group(3))))
-        timed_seg, seg = seg, None
-    m = re.match(r"\s*([\d.]+)% CPU use", line)
-    if m and timed_seg:
-        cpu.setdefault(timed_seg, []).append(speed[timed_seg][-1] * float(m.group(1)) / 100)
-        timed_seg = None
-fits = {}
-for name, key in (("uf2", "UF2"), ("uf23", "UF23"), ("pod", "POD")):
-    wall, rss = open("%s/%s.time" % (work, name)).read().split()[-2:]
-    fits[key] = {"wall_s": float(wall), "peak_rss_MB": int(rss) / 1024, "peak_live_heap_MB": None}
-    if key != "POD":
-        m = re.search(r"peak live heap ([\d,]+) MB", open("%s/%s.log" % (work, name)).read())
-        fits[key]["peak_live_heap_MB"] = int(m.group(1).replace(",", "")) if m else None
+python3 - "$work" "$results" "$rounds" "${models[@]}" <<'EOF'
+import json, statistics, sys
+work, results, rounds, models = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+timing, fits = json.load(open(work + "/speed/speed.json")), json.load(open(work + "/fits.json"))
+speed, cpu = timing["us_per_atom_step"], timing["cpu_us_per_atom_step"]
 notes = {"UF2": "fitted here, 5-fold CV on the training part",
          "UF23": "fitted here (examples/inp/inp.yaml), 5-fold CV on the training part",
          "POD": "fitted here by LAMMPS fitpod, InP_param.pod, training part",

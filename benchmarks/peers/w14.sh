@@ -52,14 +52,9 @@ rounds="${ROUNDS:-3}"
 [[ -f "$tungsten/w14.xyz" ]] || { log "no W-14 data at $tungsten (set UF3_DATA to the shared data directory)"; exit 2; }
 if [[ -n "${PEERS_WORK:-}" ]]; then work="$PEERS_WORK"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 export UF3_JAVA_OPTS="${UF3_JAVA_OPTS:--Xmx4g}"
-lsrc="$("$repo/scripts/build-lammps.sh" | tail -1)/src"
+# timed, the POD fit, the evaluation and the speed run are shared with inp.sh (lib.sh)
+source "$here/lib.sh"
 mkdir -p "$results"
-
-# timed: NAME CMD...  runs CMD with /usr/bin/time; leaves $work/NAME.time (wall s, peak RSS kB)
-timed() {
-  local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@"
-}
 
 # --- 1. UF2,3 and UF2 (the data paths point at UF3_DATA) ----------------------------------------
 for m in uf23 uf2; do
@@ -67,7 +62,7 @@ for m in uf23 uf2; do
       -e "s|train_indices: [^,]*uf3_training_idx.txt|train_indices: $tungsten/uf3_training_idx.txt|" \
       "$here/w14-$m.yaml" > "$work/w14-$m.yaml"
   log "fitting $m (benchmarks/peers/w14-$m.yaml: the paper split, the hyper-parameters CV chose)"
-  timed "$m" "$repo/bin/uf3" -q fit "$work/w14-$m.yaml" -o "$work/$m" > "$work/$m.log"
+  timed "$work" "$m" "$repo/bin/uf3" -q fit "$work/w14-$m.yaml" -o "$work/$m" > "$work/$m.log"
   python3 -c "import json,sys; json.dump(json.load(open(sys.argv[1]))['one_body_energies'], open(sys.argv[2],'w'))" \
     "$work/$m/model.json" "$work/$m.onebody.json"
 done
@@ -78,23 +73,8 @@ cmp -s "$work/uf2/train-indices.txt" "$work/uf23/train-indices.txt" \
 python3 "$here/w14_data.py" prepare "$tungsten/w14.xyz" "$work/uf23/train-indices.txt" "$work"
 
 log "fitting POD (fitpod, benchmarks/peers/W_param.pod) on the training configurations"
-mkdir -p "$work/pod"
-cp "$here/W_param.pod" "$work/pod/"
-cat > "$work/pod/data.pod" <<EOF
-file_format extxyz
-file_extension xyz
-path_to_training_data_set "$work/pod-train"
-fitting_weight_energy 100.0
-fitting_weight_force 1.0
-fitting_regularization_parameter 1e-12
-error_analysis_for_training_data_set 1
-error_analysis_for_test_data_set 0
-basename_for_output_files W
-precision_for_pod_coefficients 14
-EOF
-echo "fitpod W_param.pod data.pod" > "$work/pod/in.fitpod"
-(cd "$work/pod" && timed pod "$repo/bin/lmp" --reference -in in.fitpod -log log.fitpod -screen none)
-[[ -s "$work/pod/W_coefficients.pod" ]] || { log "fitpod wrote no coefficients (see $work/pod/log.fitpod)"; exit 1; }
+peers_fitpod "$work" "$here/W_param.pod" W
+peers_fit_costs "$work"
 
 # --- 3./4. every model on every configuration ---------------------------------------------------
 declare -A pair
@@ -111,97 +91,25 @@ pair_coeff * * snap $lsrc/examples/snap/W_2940_2017_2.snapcoeff $lsrc/examples/s
 pair[EAM]="pair_style eam/alloy
 pair_coeff * * $lsrc/potentials/W_zhou.eam.alloy W"
 models=(UF2 UF23 POD SNAP EAM)
-
-for m in "${models[@]}"; do
-  ev="$work/eval/$m"
-  mkdir -p "$ev/forces"
-  rm -f "$ev/energies.txt"
-  cat > "$ev/in.eval" <<EOF
-variable idx file $work/indices.txt
-label next_configuration
-clear
-units metal
-atom_style atomic
-boundary p p p
-read_data $work/data/\${idx}.data
-${pair[$m]}
-thermo_style custom step pe
-run 0 post no
-print "\${idx} \$(pe:%.15g)" append energies.txt screen no
-write_dump all custom forces/\${idx}.f id fx fy fz modify sort id format float %.15g
-next idx
-jump SELF next_configuration
-EOF
-  log "evaluating $m on $(wc -l < "$work/indices.txt") configurations"
-  (cd "$ev" && "$repo/bin/lmp" -in in.eval -log none -screen none)
-done
-
-for m in "${models[@]}"; do
-  case "$m" in
-    UF2) args=(none "$work/uf2.onebody.json") ;;
-    UF23) args=(none "$work/uf23.onebody.json") ;;
-    POD) args=(none) ;;
-    *) args=(refit) ;;
-  esac
-  python3 "$here/w14_data.py" score "$work" "$m" "${args[@]}" > "$work/eval/$m/score.json"
-done
+peers_evaluate "$work" "$here/w14_data.py" pair "${models[@]}"
 
 # --- 5. speed: one LAMMPS run, models interleaved ---------------------------------------------
 declare -A steps=([UF2]=400 [UF23]=100 [POD]=40 [SNAP]=20 [EAM]=400)
-speed="$work/speed"
-mkdir -p "$speed"
-: > "$speed/in.speed"
-for ((r = 1; r <= rounds; r++)); do
-  for m in "${models[@]}"; do
-    cat >> "$speed/in.speed" <<EOF
-clear
-units metal
-atom_style atomic
-boundary p p p
-lattice bcc 3.1803
+peers_speed "$work" "$rounds" 4,096 "lattice bcc 3.1803
 region box block 0 16 0 16 0 8
 create_box 1 box
 create_atoms 1 box
-mass 1 183.84
-${pair[$m]}
-neighbor 1.0 bin
-velocity all create 300.0 4928459 loop geom
-fix nve all nve
-timestep 0.001
-thermo 0
-print "SEGMENT $m round $r"
-run ${steps[$m]}
-EOF
-  done
-done
-log "timing ${models[*]} on 4,096 atoms, $rounds interleaved rounds, one thread"
-(cd "$speed" && OMP_NUM_THREADS=1 "$repo/bin/lmp" -in in.speed -log log.speed -screen none)
+mass 1 183.84" pair steps "${models[@]}"
 
-python3 - "$work" "$speed/log.speed" "$results" "$rounds" "${models[@]}" <<'EOF'
-import json, re, statistics, sys
-work, logf, results, rounds, models = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5:]
-seg, timed_seg, speed, cpu = None, None, {}, {}
-for line in open(logf):
-    m = re.match(r"SEGMENT (\S+) round", line)
-    if m:
-        seg = m.group(1)
-    m = re.match(r"Loop time of (\S+) on 1 procs for (\d+) steps with (\d+) atoms", line)
-    if m and seg:
-        speed.setdefault(seg, []).append(1e6 * float(m.group(1)) / (int(m.group(2)) * int(m.group(3))))
-        timed_seg, seg = seg, None
-    m = re.match(r"\s*([\d.]+)% CPU use", line)
-    if m and timed_seg:
-        cpu.setdefault(timed_seg, []).append(speed[timed_seg][-1] * float(m.group(1)) / 100)
-        timed_seg = None
-fits, own = {}, {}
-for name, key in (("uf2", "UF2"), ("uf23", "UF23"), ("pod", "POD")):
-    wall, rss = open("%s/%s.time" % (work, name)).read().split()[-2:]
-    fits[key] = {"wall_s": float(wall), "peak_rss_MB": int(rss) / 1024, "peak_live_heap_MB": None}
-    if key != "POD":
-        m = re.search(r"peak live heap ([\d,]+) MB", open("%s/%s.log" % (work, name)).read())
-        fits[key]["peak_live_heap_MB"] = int(m.group(1).replace(",", "")) if m else None
-        t = json.load(open("%s/%s/metrics.json" % (work, name)))["test"]
-        own[key] = (t["energy"]["rmse_meV_per_atom"], t["forces"]["rmse_eV_per_A"])
+python3 - "$work" "$results" "$rounds" "${models[@]}" <<'EOF'
+import json, statistics, sys
+work, results, rounds, models = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+timing, fits = json.load(open(work + "/speed/speed.json")), json.load(open(work + "/fits.json"))
+speed, cpu = timing["us_per_atom_step"], timing["cpu_us_per_atom_step"]
+own = {}
+for name, key in (("uf2", "UF2"), ("uf23", "UF23")):
+    t = json.load(open("%s/%s/metrics.json" % (work, name)))["test"]
+    own[key] = (t["energy"]["rmse_meV_per_atom"], t["forces"]["rmse_eV_per_A"])
 notes = {"UF2": "fitted here (w14-uf2.yaml), training part, hyper-parameters from benchmarks/paper/w14-accuracy",
          "UF23": "fitted here (w14-uf23.yaml), training part, hyper-parameters from benchmarks/paper/w14-accuracy",
          "POD": "fitted here by LAMMPS fitpod, W_param.pod, training part",
