@@ -42,8 +42,8 @@ import org.uf3j.plot.Charts;
  * Issue 13 acceptance, active learning against random on W-14: the paper's training split is the
  * pool; start with 100 random configurations and grow to 1,000 in steps of 100, either by
  * {@code uf3 select --method force-variance} (or {@code information}; {@link InformationSelection}
- * against the current fit's normal matrix, the pool's remaining configurations as candidates and
- * targets) or at random (the same seed's shuffled order); test = the paper's test split. The model
+ * against the current fit's selection design M, or its normal matrix A with {@code --fit-weights};
+ * the pool's remaining configurations as candidates and targets) or at random (the same seed's shuffled order); test = the paper's test split. The model
  * is a UF2,3 with the paper's pair knots, coarser triplet knots (278 columns, whose random curve
  * still falls at 1,000 configurations) and the paper's κ and λ, fixed (no CV). Each curve's normal
  * equations grow by the sums of the configurations added, so a step featurises only those.
