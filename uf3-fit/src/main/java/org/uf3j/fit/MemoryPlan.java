@@ -123,7 +123,8 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
     /**
      * On-heap memory after the final solve, with a posterior: the total sums, A⁻¹, and per calibration
      * worker the gathered block of it and two row arrays of a structure of {@code maxAtoms} (0 without
-     * a posterior).
+     * a posterior). The selection design M, formed after the calibration, needs the sums, A⁻¹ and M:
+     * within this for any number of workers.
      */
     public long posteriorHeap() {
         long rows = 2L * (1 + 3L * maxAtoms) * p * Double.BYTES;
@@ -207,10 +208,11 @@ public record MemoryPlan(int p, int leading, int folds, int kappas, int workers,
         }
         long need = folds > 1 ? peakWithFoldFile() : peakInMemory();
         long minHeap = (long) Math.ceil(need / USABLE);
-        return String.format(Locale.ROOT, "the fit needs about %s of heap (%,d unknowns, %s) but the limit is %s: "
+        return String.format(Locale.ROOT, "the fit needs about %s of heap (%,d unknowns, %s), more than the %.0f %% of the "
+                        + "%s limit it plans with (the rest is the JVM's and the garbage collector's): "
                         + "raise it with -Xmx%dg (UF3_JAVA_OPTS or JAVA_OPTS), %suse coarser 3-body knots "
                         + "(the sums grow as the square of the unknowns)%s",
-                mb(need), p, folds > 1 ? folds + " folds" : "no cross-validation", mb(heapBytes),
+                mb(need), p, folds > 1 ? folds + " folds" : "no cross-validation", 100 * USABLE, mb(heapBytes),
                 (minHeap + (1L << 30) - 1) >> 30, workers > 1 ? "use fewer threads, " : "",
                 folds > 1 ? "; the fold sums already go to a temporary file, so fewer folds save disk, not heap" : "");
     }

@@ -37,6 +37,8 @@ class MemoryPlanTest {
         assertFalse(small.fits());
         String msg = small.refusal();
         assertTrue(msg.contains("-Xmx3g") && msg.contains("coarser 3-body knots") && msg.contains("4,414 unknowns"), msg);
+        // a need below the limit itself must say why it is refused: only 70 % of the limit is planned with
+        assertTrue(msg.contains("more than the 70 % of the"), msg);
 
         // in between: fits only with the fold sums in a file
         MemoryPlan mid = new MemoryPlan(4414, 64, 5, 2, 2, false, true, 0, 256, 3 * GB);
