@@ -51,7 +51,7 @@ plots: false
 YAML
   log "fitting the diagnostic UF2,3 to the EOS, Strain and Shear groups only"
   rm -rf "$work/uf23-bulk"
-  UF3_JAVA_OPTS=-Xmx2g nice "$repo/bin/uf3" -q fit "$work/uf23-bulk.yaml" -o "$work/uf23-bulk" > "$work/uf23-bulk.log"
+  UF3_JAVA_OPTS=-Xmx3g nice "$repo/bin/uf3" -q fit "$work/uf23-bulk.yaml" -o "$work/uf23-bulk" > "$work/uf23-bulk.log"
 fi
 
 # --- 1. DFT: the set's own zincblende E(V) and normal strains -------------------------------------
