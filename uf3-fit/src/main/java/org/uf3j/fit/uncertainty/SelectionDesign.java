@@ -28,6 +28,8 @@ import org.uf3j.fit.solve.SolverOptions;
  * {@code uf3 select}, not on every fit. Immutable (the p² array is never handed out).
  */
 public final class SelectionDesign {
+    /** Bound of α and 1/α: a kind of row at most 10¹² times more (or less) precise than the other. */
+    static final double MAX_ALPHA = 1e12;
     private final double[] matrix;
     private final int p;
     private final double energyRowWeight;
@@ -38,7 +40,7 @@ public final class SelectionDesign {
      * @param matrix          M, p×p row-major, symmetric (kept, not copied: p² doubles)
      * @param energyRowWeight α a_E, the weight of one energy-per-atom row in M
      * @param forceRowWeight  a_F, the weight of one force-component row in M
-     * @param alpha           α = τ_F/τ_E (1 when either temperature is 0: nothing to re-weight)
+     * @param alpha           α = τ_F/τ_E (1 when either temperature is 0: nothing to re-weight; within 10^±12)
      */
     SelectionDesign(double[] matrix, int p, double energyRowWeight, double forceRowWeight, double alpha) {
         if (!(energyRowWeight >= 0) || !(forceRowWeight >= 0) || !Double.isFinite(energyRowWeight + forceRowWeight)
@@ -66,6 +68,8 @@ public final class SelectionDesign {
     public static SelectionDesign of(NormalEquations total, LossWeights lw, Regularizer regularizer, Regularization reg,
                                      Posterior.Noise noise) {
         double alpha = noise.tauEnergy() > 0 && noise.tauForce() > 0 ? noise.tauForce() / noise.tauEnergy() : 1.0;
+        // a temperature near 0 (a kind fitted to round-off) would make α overflow or vanish: bound it
+        alpha = Math.min(MAX_ALPHA, Math.max(1 / MAX_ALPHA, alpha));
         // σ_E/√α multiplies the energy factor κ/(σ_E² n_E) by α and leaves every other factor alone
         LossWeights calibrated = new LossWeights(lw.kappa(), lw.sigmaEnergy() / Math.sqrt(alpha), lw.sigmaForce(),
                 lw.virialWeight(), lw.sigmaVirial());

@@ -63,4 +63,21 @@ class SelectionDesignTest {
         }
         assertTrue(diff > 1e-3 * scale, "M⁻¹ equals A⁻¹ to " + diff / scale);
     }
+
+    @Test
+    void alphaStaysFiniteWhenATemperatureIsNearZero() {
+        List<Configuration> train = PosteriorTest.data(25, 3);
+        FitResult fit = PosteriorTest.fit(train);
+        Posterior.Noise n = fit.posterior().noise();
+        BasisLayout layout = new BasisLayout(PosteriorTest.spec());
+        org.uf3j.fit.NormalEquations total = org.uf3j.fit.NormalEquations.accumulate(new org.uf3j.fit.Featurizer(layout), train,
+                org.uf3j.fit.RowWeights.uniform(), 1);
+        total.symmetrize();
+        org.uf3j.fit.LossWeights lw = TargetStatistics.of(train).lossWeights(PosteriorTest.KAPPA, 0);
+        Posterior.Noise exact = new Posterior.Noise(Double.MIN_VALUE, 1.0, 0, 0, n.source(), n.kappa());
+        SelectionDesign d = SelectionDesign.of(total, lw, new Regularizer(layout), PosteriorTest.REG, exact);
+        assertEquals(SelectionDesign.MAX_ALPHA, d.alpha(), 0.0);
+        assertTrue(Double.isFinite(d.energyRowWeight()) && d.energyRowWeight() > 0, "w_E " + d.energyRowWeight());
+        assertEquals(d.size() * d.size(), d.inverse(org.uf3j.fit.solve.SolverOptions.ejml()).length);
+    }
 }
