@@ -131,6 +131,10 @@ public final class SelectCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "chose %d of %d configurations of %s (%s) -> %s%n", picks.size(), configs.size(), pool, method, output);
+        if (rows) {
+            out.printf(Locale.ROOT, "rows weighted by their calibrated noise: an energy-per-atom row counts %.4g times its weight in "
+                    + "the fit (α = τ_F/τ_E of the posterior), a force row as in the fit%n", post.design().alpha());
+        }
         for (Written p : picks) {
             out.printf(Locale.ROOT, "%4d  pool #%d  %s%n", p.round(), p.index(), p.reason());
         }

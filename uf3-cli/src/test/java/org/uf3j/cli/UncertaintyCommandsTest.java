@@ -102,6 +102,8 @@ class UncertaintyCommandsTest {
         Cli.Result r = Cli.run("select", "--potential", out.resolve("potential.uf3").toString(), "--pool",
                 Cli.quickstartData().toString(), "-n", "2", "--method", "information", "-o", picked.toString()).assertOk();
         assertTrue(r.out().contains("information pick 1: log det gain"), r.out());
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "counts %.4g times its weight", post.design().alpha())),
+                r.out());
         List<Configuration> got = StructureFiles.readAll(picked, ExtXyzOptions.defaults(), Progress.off());
         assertEquals(2, got.size());
         // brute force: the best first pick maximises log det(M + XᵀWX) − log det M, M the selection design of the
