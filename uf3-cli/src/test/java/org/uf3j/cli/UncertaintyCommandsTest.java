@@ -155,7 +155,7 @@ class UncertaintyCommandsTest {
                 types);
         Cli.run("select", "--potential", out.resolve("model.json").toString(), "--pool", Cli.quickstartData().toString(), "-n",
                 "2", "--stratify", "config_type", "-o", dir.resolve("g.xyz").toString()).assertError("select", "--stratify", "force-variance");
-        // a side file without the selection design (written before it was recorded: no design_* keys, no M⁻¹
+        // a side file without the selection design (written before it was recorded: no design_* keys, no M
         // triangle after A⁻¹'s) still loads, and selecting by rows with it is a one-line error
         String text = new String(Files.readAllBytes(out.resolve(PosteriorFile.NAME)), java.nio.charset.StandardCharsets.ISO_8859_1);
         String stripped = text.replaceFirst(",\"design_alpha\":[^,]+,\"design_energy_row_weight\":[^,]+,"

@@ -19,7 +19,7 @@ import org.uf3j.fit.solve.SolverOptions;
 class SelectionDesignTest {
 
     @Test
-    void designIsTheInverseOfTheRowsWeightedByTheirCalibratedNoise() {
+    void designIsTheNormalMatrixWithRowsWeightedByTheirCalibratedNoise() {
         List<Configuration> train = PosteriorTest.data(25, 3);
         FitResult fit = PosteriorTest.fit(train);
         Posterior post = fit.posterior();
