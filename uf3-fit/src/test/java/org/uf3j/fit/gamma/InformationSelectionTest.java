@@ -114,20 +114,10 @@ class InformationSelectionTest {
         DMatrixRMaj cur = a.copy();
         boolean[] taken = new boolean[pool.size()];
         for (int r = 0; r < 6; r++) {
-            int best = -1;
-            double bestGain = -1;
-            double base = Math.log(CommonOps_DDRM.det(cur));
-            for (int i = 0; i < pool.size(); i++) {
-                if (!taken[i]) {
-                    double g = Math.log(CommonOps_DDRM.det(plus(cur, pool.get(i), wE, wF))) - base;
-                    if (g > bestGain + 1e-12) {
-                        bestGain = g;
-                        best = i;
-                    }
-                }
-            }
+            double[] bestGain = {-1};
+            int best = bruteForceBest(cur, pool, wE, wF, i -> !taken[i], bestGain);
             assertEquals(best, picks.get(r).index(), "round " + (r + 1));
-            assertEquals(bestGain, picks.get(r).gain(), 1e-10 * bestGain, "round " + (r + 1));
+            assertEquals(bestGain[0], picks.get(r).gain(), 1e-10 * bestGain[0], "round " + (r + 1));
             assertEquals(r + 1, picks.get(r).round());
             taken[best] = true;
             cur = plus(cur, pool.get(best), wE, wF);
@@ -151,20 +141,10 @@ class InformationSelectionTest {
         DMatrixRMaj cur = a.copy();
         boolean[] taken = new boolean[pool.size()];
         for (int r = 0; r < picks.size(); r++) { // brute force: the largest log det gain among strata with room
-            int best = -1;
-            double bestGain = -1;
-            double base = Math.log(CommonOps_DDRM.det(cur));
-            for (int i = 0; i < pool.size(); i++) {
-                if (!taken[i] && left[stratum[i]] > 0) {
-                    double g = Math.log(CommonOps_DDRM.det(plus(cur, pool.get(i), wE, wF))) - base;
-                    if (g > bestGain + 1e-12) {
-                        bestGain = g;
-                        best = i;
-                    }
-                }
-            }
+            double[] bestGain = {-1};
+            int best = bruteForceBest(cur, pool, wE, wF, i -> !taken[i] && left[stratum[i]] > 0, bestGain);
             assertEquals(best, picks.get(r).index(), "round " + (r + 1));
-            assertEquals(bestGain, picks.get(r).gain(), 1e-10 * bestGain, "round " + (r + 1));
+            assertEquals(bestGain[0], picks.get(r).gain(), 1e-10 * bestGain[0], "round " + (r + 1));
             taken[best] = true;
             left[stratum[best]]--;
             cur = plus(cur, pool.get(best), wE, wF);
@@ -233,6 +213,26 @@ class InformationSelectionTest {
                 assertEquals(ne.forces().gram(ca, cb), f, 1e-10 * (Math.abs(f) + 1e-9));
             }
         }
+    }
+
+    /**
+     * Exhaustive greedy step: the eligible candidate with the largest log det(A + XᵀWX) − log det A
+     * (ties to the lower index, as the selection breaks them); its gain into {@code gain[0]}.
+     */
+    private static int bruteForceBest(DMatrixRMaj a, List<DesignRows> pool, double wE, double wF,
+                                      java.util.function.IntPredicate eligible, double[] gain) {
+        int best = -1;
+        double base = Math.log(CommonOps_DDRM.det(a));
+        for (int i = 0; i < pool.size(); i++) {
+            if (eligible.test(i)) {
+                double g = Math.log(CommonOps_DDRM.det(plus(a, pool.get(i), wE, wF))) - base;
+                if (g > gain[0] + 1e-12) {
+                    gain[0] = g;
+                    best = i;
+                }
+            }
+        }
+        return best;
     }
 
     /** A + XᵀWX as a dense matrix. */
