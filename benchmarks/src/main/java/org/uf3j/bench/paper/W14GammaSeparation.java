@@ -163,13 +163,7 @@ public final class W14GammaSeparation {
                 List<double[]> testGrades = grades(new ExtrapolationGrade(shape, full), test);
                 Map<String, Object> trainedJson = new LinkedHashMap<>();
                 for (String type : types) {
-                    List<double[]> gt = new ArrayList<>();
-                    for (int i = 0; i < test.size(); i++) {
-                        if (test.get(i).configType().equals(type)) {
-                            gt.add(testGrades.get(i));
-                        }
-                    }
-                    GradeStats s = GradeStats.of(gt);
+                    GradeStats s = GradeStats.of(ofType(test, testGrades, type));
                     trained.row(type, s.configurations(), s.percentConfigs(), GradeStats.value(s.medianMax()), s.percentAtoms());
                     trainedJson.put(type, s.json());
                 }
@@ -205,13 +199,7 @@ public final class W14GammaSeparation {
                 Map<String, Object> byType = new LinkedHashMap<>();
                 if (g.size() > 1) {
                     for (String type : g) {
-                        List<double[]> gt = new ArrayList<>();
-                        for (int i = 0; i < left.size(); i++) {
-                            if (left.get(i).configType().equals(type)) {
-                                gt.add(gl.get(i));
-                            }
-                        }
-                        GradeStats st = GradeStats.of(gt);
+                        GradeStats st = GradeStats.of(ofType(left, gl, type));
                         sep.row("  of which " + type, "", st.configurations(), st.percentConfigs(), GradeStats.value(st.medianMax()),
                                 st.percentAtoms());
                         byType.put(type, st.json());
@@ -258,6 +246,17 @@ public final class W14GammaSeparation {
     }
 
     /** How many active-set rows came from each config_type (origins read "config i ..." with i into {@code tr}). */
+    /** The grades (same order as {@code configs}) of the configurations of one config_type. */
+    private static List<double[]> ofType(List<Configuration> configs, List<double[]> grades, String type) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            if (configs.get(i).configType().equals(type)) {
+                out.add(grades.get(i));
+            }
+        }
+        return out;
+    }
+
     private static Map<String, Integer> originTypes(String[] origins, List<Configuration> tr) {
         Map<String, Integer> by = new TreeMap<>();
         if (origins == null) {
